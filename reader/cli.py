@@ -1,0 +1,73 @@
+"""Command line: ``newsprism [PATH...]`` opens the reader; ``export`` and ``clean`` are for pipelines."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from collections.abc import Sequence
+from pathlib import Path
+
+from reader import __version__
+from reader.model import Severity
+
+COMMANDS = ("export",)
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    argv = list(sys.argv[1:] if argv is None else argv)
+    if argv and argv[0] in COMMANDS:
+        args = _command_parser().parse_args(argv)
+        return args.run(args)
+    args = _open_parser().parse_args(argv)
+    return _open(args)
+
+
+def _paths(given: list[Path]) -> list[Path]:
+    from reader.paths import bundled_articles
+
+    return given or [bundled_articles()]
+
+
+def _open_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="newsprism",
+        description="Read a story across outlets: clean scraped articles, see who reports what.",
+        epilog="Commands: 'newsprism export --format json PATH...' prints the analysis as JSON. "
+        "A folder named like a command opens as ./NAME.",
+    )
+    parser.add_argument("paths", nargs="*", type=Path, metavar="PATH",
+                        help="article files (.md, .txt) or folders, searched recursively; "
+                        "none opens the bundled story")
+    parser.add_argument("--version", action="version", version=f"newsprism {__version__}")
+    return parser
+
+
+def _command_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(prog="newsprism")
+    parser.add_argument("--version", action="version", version=f"newsprism {__version__}")
+    commands = parser.add_subparsers(required=True)
+    export = commands.add_parser("export", help="print the analysed articles",
+                                 description="Print the analysed articles; exit status 1 if a file failed to load.")
+    export.add_argument("--format", choices=["json"], default="json")
+    export.add_argument("paths", nargs="*", type=Path, metavar="PATH")
+    export.set_defaults(run=_export)
+    return parser
+
+
+def _export(args: argparse.Namespace) -> int:
+    from reader.analysis import analyse
+    from reader.export import to_json
+    from reader.load import load
+
+    corpus = analyse(load(_paths(args.paths)))
+    sys.stdout.write(to_json(corpus) + "\n")
+    for problem in corpus.problems:
+        print(f"newsprism: {problem.path}: {problem.message}", file=sys.stderr)
+    return int(any(p.severity is Severity.ERROR for p in corpus.problems))
+
+
+def _open(args: argparse.Namespace) -> int:
+    from reader.tui.app import NewsprismApp
+
+    NewsprismApp(_paths(args.paths)).run()
+    return 0
