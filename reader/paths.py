@@ -6,16 +6,16 @@ feedback) lives in the user directories platformdirs names for this platform.
 
 from __future__ import annotations
 
-from importlib.resources import files
 from pathlib import Path
+
+_PACKAGE = Path(__file__).resolve().parent
 
 
 def bundled_articles() -> Path:
-    """The folder of the story shipped with newsprism (package data in a wheel, ``articles/`` in a checkout)."""
-    try:
-        packaged = Path(str(files("reader.articles")))
-    except ModuleNotFoundError:
-        packaged = None
-    if packaged is not None and packaged.is_dir():
-        return packaged
-    return Path(__file__).resolve().parent.parent / "articles"
+    """The folder of the story shipped with newsprism.
+
+    An installed wheel carries ``articles/`` as ``reader/articles``; in a
+    checkout it is ``articles/`` beside the package.
+    """
+    installed = _PACKAGE / "articles"
+    return installed if installed.is_dir() else _PACKAGE.parent / "articles"

@@ -1,0 +1,1 @@
+"""The Textual interface on top of the headless core in ``reader``."""

@@ -1,0 +1,71 @@
+"""The list of open articles, grouped by story: source, date and title of each."""
+
+from __future__ import annotations
+
+from textual.binding import Binding
+from textual.content import Content
+from textual.message import Message
+from textual.widgets import OptionList
+from textual.widgets.option_list import Option
+
+from reader.model import Article, Corpus
+
+
+class ArticleList(OptionList):
+    """Articles by story. Article text is untrusted: every prompt is a Content object."""
+
+    BINDINGS = [
+        Binding("j", "cursor_down", "Down", show=False, id="list.down"),
+        Binding("k", "cursor_up", "Up", show=False, id="list.up"),
+        Binding("g", "first", "Top", show=False, id="list.top"),
+        Binding("G", "last", "Bottom", show=False, id="list.bottom"),
+        Binding("right", "select", "Open", show=False, id="list.open"),
+    ]
+
+    class Opened(Message):
+        """The user chose an article to read."""
+
+        def __init__(self, article_id: str) -> None:
+            super().__init__()
+            self.article_id = article_id
+
+    def show(self, corpus: Corpus) -> None:
+        """List the corpus's articles, keeping the highlighted article where it is."""
+        highlighted = self.highlighted_article_id
+        options: list[Option] = []
+        stories: dict[str | None, list[Article]] = {}
+        for article in corpus.articles:
+            stories.setdefault(article.story, []).append(article)
+        for story, articles in stories.items():
+            if story is not None and len(stories) > 1:
+                options.append(Option(_story_heading(story, articles), disabled=True))
+            options.extend(Option(_prompt(article), id=article.id) for article in articles)
+        self.set_options(options)
+        if highlighted is not None:
+            self.highlighted = self.get_option_index(highlighted)
+        elif corpus.articles:
+            self.highlighted = self.get_option_index(corpus.articles[0].id)
+
+    @property
+    def highlighted_article_id(self) -> str | None:
+        if self.highlighted is None:
+            return None
+        return self.get_option_at_index(self.highlighted).id
+
+    def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
+        event.stop()
+        if event.option.id is not None:
+            self.post_message(self.Opened(event.option.id))
+
+
+def _story_heading(story: str, articles: list[Article]) -> Content:
+    return Content.styled(f"{story} · {len(articles)} articles", "bold")
+
+
+def _prompt(article: Article) -> Content:
+    title, derived = article.display_title
+    heading = Content.styled(f"≈ {title}", "italic") if derived else Content.styled(title, "bold")
+    details = [article.source or "unknown source", article.published or "undated"]
+    if article.removed_count:
+        details.append(f"{article.removed_count} removed")
+    return Content.assemble(heading, "\n", (" · ".join(details), "dim"))

@@ -1,0 +1,45 @@
+"""Shared fixtures: the seed articles and a copy of the evaluation scorer (tests run without ../shared)."""
+
+from __future__ import annotations
+
+import importlib.util
+import json
+from pathlib import Path
+
+import pytest
+
+from reader.analysis import analyse
+from reader.export import to_json
+from reader.load import load
+
+FIXTURES = Path(__file__).parent / "fixtures"
+SEEDS = sorted((FIXTURES / "seeds").glob("*.txt"))
+BUNDLED = Path(__file__).parent.parent / "articles"
+
+
+def _scorer():
+    spec = importlib.util.spec_from_file_location("seed_score", FIXTURES / "eval" / "score.py")
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+@pytest.fixture(scope="session")
+def seed_export() -> dict:
+    """The JSON export of the five seed .txt files, as the scorer reads it."""
+    return json.loads(to_json(analyse(load(SEEDS))))
+
+
+@pytest.fixture(scope="session")
+def seed_scores(seed_export) -> dict:
+    """The scorer's structure, entities and links results on the seeds."""
+    score = _scorer()
+    gold = score.GOLD
+    structure = json.loads((gold / "structure.json").read_text(encoding="utf-8"))
+    by_name = {Path(a["path"]).name: a for a in seed_export["articles"]}
+    arts = {n: score.Article(n, by_name[n], structure["articles"][n]) for n in structure["articles"]}
+    return {
+        "structure": score.score_structure(arts),
+        "entities": score.score_entities(arts, json.loads((gold / "entities.json").read_text(encoding="utf-8"))),
+        "links": score.score_links(arts, seed_export, json.loads((gold / "events.json").read_text(encoding="utf-8")), structure),
+    }
