@@ -93,7 +93,7 @@ class NewsprismApp(App[None]):
     def action_help(self) -> None:
         self.push_screen(HelpScreen([
             ("Everywhere", self.BINDINGS),
-            ("Article list", ArticleList.BINDINGS + [Binding("enter", "select", "Open the article")]),
+            ("Article list", ArticleList.BINDINGS),
             ("Reader", ReaderView.BINDINGS),
         ]))
 

@@ -15,11 +15,11 @@ class ArticleList(OptionList):
     """Articles by story. Article text is untrusted: every prompt is a Content object."""
 
     BINDINGS = [
-        Binding("j", "cursor_down", "Down", show=False, id="list.down"),
-        Binding("k", "cursor_up", "Up", show=False, id="list.up"),
-        Binding("g", "first", "Top", show=False, id="list.top"),
-        Binding("G", "last", "Bottom", show=False, id="list.bottom"),
-        Binding("right", "select", "Open", show=False, id="list.open"),
+        Binding("down,j", "cursor_down", "Next article", show=False, id="list.down"),
+        Binding("up,k", "cursor_up", "Previous article", show=False, id="list.up"),
+        Binding("g,home", "first", "First article", show=False, id="list.top"),
+        Binding("G,end", "last", "Last article", show=False, id="list.bottom"),
+        Binding("enter,right", "select", "Open the article", show=False, id="list.open"),
     ]
 
     class Opened(Message):
@@ -32,14 +32,15 @@ class ArticleList(OptionList):
     def show(self, corpus: Corpus) -> None:
         """List the corpus's articles, keeping the highlighted article where it is."""
         highlighted = self.highlighted_article_id
-        options: list[Option] = []
+        options: list[Option | None] = []
         stories: dict[str | None, list[Article]] = {}
         for article in corpus.articles:
             stories.setdefault(article.story, []).append(article)
         for story, articles in stories.items():
             if story is not None and len(stories) > 1:
                 options.append(Option(_story_heading(story, articles), disabled=True))
-            options.extend(Option(_prompt(article), id=article.id) for article in articles)
+            for article in articles:
+                options.extend((Option(_prompt(article), id=article.id), None))
         self.set_options(options)
         if highlighted is not None:
             self.highlighted = self.get_option_index(highlighted)
