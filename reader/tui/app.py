@@ -30,6 +30,10 @@ class NewsprismApp(App[None]):
     BINDINGS = [
         Binding("q", "quit", "Quit", id="app.quit"),
         Binding("question_mark", "help", "Help", key_display="?", id="app.help"),
+        Binding("b", "toggle_removed", "Removed", id="app.toggle_removed",
+                tooltip="Show or hide the boilerplate newsprism removed, with the reason"),
+        Binding("e", "toggle_entities", "Entities", id="app.toggle_entities",
+                tooltip="Colour or uncolour people, organisations, places and dates"),
         Binding("p", "problems", "Problems", id="app.problems"),
         Binding("tab", "focus_next", "Next pane", show=False, id="app.focus_next"),
         Binding("shift+tab", "focus_previous", "Previous pane", show=False, id="app.focus_previous"),
@@ -96,6 +100,14 @@ class NewsprismApp(App[None]):
             ("Article list", ArticleList.BINDINGS),
             ("Reader", ReaderView.BINDINGS),
         ]))
+
+    def action_toggle_removed(self) -> None:
+        reader = self.query_one(ReaderView)
+        reader.show_removed = not reader.show_removed
+
+    def action_toggle_entities(self) -> None:
+        reader = self.query_one(ReaderView)
+        reader.highlight_entities = not reader.highlight_entities
 
     def action_problems(self) -> None:
         self.push_screen(ProblemsScreen(self.corpus.problems))
