@@ -139,3 +139,27 @@ async def test_problem_files_are_reported_and_the_rest_open(tmp_path: Path):
         assert isinstance(app.screen, ProblemsScreen)
         screen = screen_text(app)
         assert "bad.txt" in screen and "empty.md" in screen
+
+
+async def test_removed_passages_are_hidden_and_shown_in_place_with_their_reason():
+    app = NewsprismApp([bundled_articles()])
+    async with app.run_test(size=SIZE) as pilot:
+        await started(pilot)
+        await pilot.press("down", "enter")  # the article with a "Recent Stories" tail
+        reader = app.query_one(ReaderView)
+        article = reader.article
+        removed = [p for p in article.body if not p.kept]
+        assert removed, "the bundled article has leftovers to remove"
+        assert all(v.passage.kept for v in reader.passage_views)
+        assert f"{article.removed_count} removed" in screen_text(app)
+        await pilot.press("G")
+        assert "Recent Stories" not in screen_text(app)
+        await pilot.press("b")
+        assert len(reader.passage_views) == len(article.body)
+        await pilot.press("G")
+        screen = screen_text(app)
+        assert "Recent Stories" in screen
+        assert f"removed: {removed[-1].boilerplate}" in screen
+        await pilot.press("b")
+        assert reader.current_passage.kept  # the cursor left the hidden passage for a shown one
+        assert all(v.passage.kept for v in reader.passage_views)

@@ -9,6 +9,7 @@ from textual.message import Message
 from textual.reactive import reactive
 from textual.widgets import Static
 
+from reader.clean import REASONS
 from reader.model import Article, Kind, Passage
 
 ENTITY_LABELS = ("person", "org", "place", "date", "money", "percent", "quantity")
@@ -35,8 +36,9 @@ class PassageView(Static):
         self._plain = passage_content(passage, highlight=False)
         self._highlighted = passage_content(passage, highlight=True) if passage.entities else self._plain
         self.highlight(highlight)
-        if not passage.kept:
+        if passage.boilerplate is not None:
             self.border_title = Content(f"removed: {passage.boilerplate}")
+            self.border_subtitle = Content(REASONS.get(passage.boilerplate, ""))
 
     def highlight(self, on: bool) -> None:
         """Show entity colours, or plain text."""
@@ -103,18 +105,15 @@ class ReaderView(VerticalScroll, can_focus=True):
             header = ArticleHeader(classes="article-header")
             header.show(article)
             views = [PassageView(p, highlight=self.highlight_entities) for p in article.body]
-            for view in views:
-                view.display = view.passage.kept or self.show_removed
             self.mount(header, *views)
         self.move_to(passage_id)
 
     def move_to(self, passage_id: str | None) -> None:
         """Put the cursor on a passage (shown even if removed), or on the first one."""
-        views = self.passage_views
         target = next((v for v in self.query_children(PassageView) if v.passage.id == passage_id), None)
-        if target is not None and not target.display:
+        if target is not None and not target.passage.kept:
             self.show_removed = True
-            views = self.passage_views
+        views = self.passage_views
         index = views.index(target) if target in views else 0
         self.set_reactive(ReaderView.cursor, index)
         self._mark_cursor()
@@ -124,7 +123,7 @@ class ReaderView(VerticalScroll, can_focus=True):
     @property
     def passage_views(self) -> list[PassageView]:
         """The passages on screen (removed ones only while they are shown)."""
-        return [v for v in self.query_children(PassageView) if v.display]
+        return [v for v in self.query_children(PassageView) if v.passage.kept or self.show_removed]
 
     @property
     def current_passage(self) -> Passage | None:
@@ -147,15 +146,13 @@ class ReaderView(VerticalScroll, can_focus=True):
         self._mark_cursor()
 
     def watch_show_removed(self, show: bool) -> None:
-        current = self.current_passage
+        self.set_class(show, "-show-removed")
         every = list(self.query_children(PassageView))
-        for view in every:
-            view.display = view.passage.kept or show
-        # stay on the current passage, or the nearest shown one after it
-        at = next((i for i, v in enumerate(every) if v.passage is current), 0)
-        target = next((v for v in every[at:] if v.display), None)
-        target = target or next((v for v in reversed(every) if v.display), None)
         views = self.passage_views
+        # stay on the passage the cursor was on, or the nearest shown one after it
+        at = next((i for i, v in enumerate(every) if v.has_class("-cursor")), 0)
+        target = next((v for v in every[at:] if v in views), None)
+        target = target or (views[-1] if views else None)
         self.set_reactive(ReaderView.cursor, views.index(target) if target else 0)
         self._mark_cursor()
 
