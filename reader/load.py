@@ -4,45 +4,86 @@
 markdown-it-py into blocks (heading, paragraph, list item, blockquote).
 ``.txt`` files: every non-blank line is a paragraph, as scrapers save them.
 Every passage keeps its character span in the file's decoded text.
+
+Files are untrusted: every file that cannot become an article (binary, empty,
+too large, unreadable, of unknown encoding, a broken link) is reported as a
+:class:`Problem` naming it, and the others still load. The decoded text is made
+inert (:mod:`reader.sanitize`) before parsing, one character for one, so spans
+stay offsets into the decoded text. Nothing here ever writes to a file.
 """
 
 from __future__ import annotations
 
+import codecs
 import datetime as dt
+import errno
 import os
 import re
+import stat
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 from urllib.parse import urlparse
 
 import yaml
+from charset_normalizer import from_bytes
 from markdown_it import MarkdownIt
 
 from reader.model import Article, Corpus, Kind, Passage, Problem, Severity
+from reader.sanitize import REPLACEMENT, inert
 
 ARTICLE_SUFFIXES = (".md", ".markdown", ".txt")
+DEFAULT_MAX_BYTES = 20_000_000  # larger files are refused unread
 _NOT_ARTICLE = "skipped: not a .md or .txt article"
+_NOT_REGULAR = "not a regular file (a device, named pipe or socket), so not read"
 
 _MARKDOWN = MarkdownIt("commonmark")
 _FRONT_MATTER = re.compile(r"\A---[ \t]*\r?\n(.*?)^(?:---|\.\.\.)[ \t]*(?:\r?\n|\Z)", re.S | re.M)
+# An opening "---" line followed by a "key:" line: front matter, even when it is never closed.
+_OPEN_FRONT_MATTER = re.compile(r"\A---[ \t]*\r?\n[ \t]*[\w\"'][^:\n]*:(?:[ \t]|\r?\n|\Z)")
 _CLOSING_PUNCTUATION = ".,:;"
+
+_BYTE_ORDER_MARKS = (  # UTF-32 first: its little-endian mark starts like UTF-16's
+    (codecs.BOM_UTF32_LE, "utf-32", "UTF-32"),
+    (codecs.BOM_UTF32_BE, "utf-32", "UTF-32"),
+    (codecs.BOM_UTF8, "utf-8-sig", "UTF-8"),
+    (codecs.BOM_UTF16_LE, "utf-16", "UTF-16"),
+    (codecs.BOM_UTF16_BE, "utf-16", "UTF-16"),
+)
+# Control bytes that text files do not hold (tab, line breaks, form feed and ESC are kept).
+_CONTROL_BYTES = bytes([*range(0x00, 0x09), *range(0x0E, 0x1B), *range(0x1C, 0x20), 0x7F])
+_MAX_CONTROL_RATIO = 0.1
+# Legacy encodings a web page can declare (the WHATWG Encoding Standard), as Python codecs.
+_WEB_ENCODINGS = [
+    "cp866", "iso8859_2", "iso8859_3", "iso8859_4", "iso8859_5", "iso8859_6", "iso8859_7",
+    "iso8859_8", "iso8859_10", "iso8859_13", "iso8859_14", "iso8859_15", "iso8859_16",
+    "koi8_r", "koi8_u", "mac_roman", "mac_cyrillic", "cp874", "cp1250", "cp1251", "cp1252",
+    "cp1253", "cp1254", "cp1255", "cp1256", "cp1257", "cp1258", "gbk", "gb18030", "big5",
+    "euc_jp", "iso2022_jp", "shift_jis", "euc_kr",
+]
+# Browsers read unlabelled Western pages as windows-1252; prefer it when it fits as well as the best.
+_DEFAULT_WESTERN = "cp1252"
+_MAX_CHAOS = 0.2  # charset-normalizer's "mess" above which a guess is not trusted
+_CHAOS_TIE = 0.01
 
 
 class LoadError(Exception):
     """A file that cannot become an article; the message is shown to the user."""
 
 
-def load(paths: Iterable[Path | str]) -> Corpus:
-    """Load every article under ``paths`` (files or folders, searched recursively)."""
+def load(paths: Iterable[Path | str], max_bytes: int = DEFAULT_MAX_BYTES) -> Corpus:
+    """Load every article under ``paths`` (files or folders, searched recursively).
+
+    Files larger than ``max_bytes`` are refused without being read.
+    """
     corpus = Corpus()
     used_ids: set[str] = set()
     for path in discover(paths, corpus.problems):
         try:
-            text = read_text(path)
+            text = read_text(path, corpus.problems, max_bytes=max_bytes)
             article = parse(path, text, corpus.problems)
         except LoadError as error:
-            corpus.problems.append(Problem(str(path), str(error)))
+            corpus.problems.append(Problem(shown_path(path), str(error)))
             continue
         article.id = _unique(article.id, used_ids)
         for n, passage in enumerate(article.passages):
@@ -51,46 +92,224 @@ def load(paths: Iterable[Path | str]) -> Corpus:
     return corpus
 
 
+def shown_path(path: Path | str) -> str:
+    """``path`` as text that is safe to show: file names are untrusted too."""
+    return inert(str(path))
+
+
 def discover(paths: Iterable[Path | str], problems: list[Problem]) -> Iterator[Path]:
-    """Article files under ``paths`` in a stable order; anything else is reported."""
+    """Article files under ``paths`` in a stable order; anything else is reported in ``problems``.
+
+    Folders are searched recursively, skipping hidden names. Symbolic links to
+    folders are followed, but no folder is read twice, which ends link loops.
+    """
     for given in paths:
         path = Path(given)
         if path.is_dir():
-            for found in sorted(_walk(path)):
-                if found.suffix.lower() in ARTICLE_SUFFIXES:
+            for found, problem in sorted(_walk(path), key=lambda entry: entry[0]):
+                if problem is None:
                     yield found
                 else:
-                    problems.append(Problem(str(found), _NOT_ARTICLE, Severity.SKIPPED))
-        elif path.is_file():
-            if path.suffix.lower() in ARTICLE_SUFFIXES:
-                yield path
-            else:
-                problems.append(Problem(str(path), _NOT_ARTICLE, Severity.SKIPPED))
+                    problems.append(problem)
+            continue
+        try:
+            os.stat(path)
+        except OSError as error:
+            problems.append(_unreachable(path, error, Severity.ERROR))
+            continue
+        if path.suffix.lower() in ARTICLE_SUFFIXES:
+            yield path
         else:
-            problems.append(Problem(str(path), "not found"))
+            problems.append(Problem(shown_path(path), _NOT_ARTICLE, Severity.SKIPPED))
 
 
-def _walk(folder: Path) -> Iterator[Path]:
-    """Files under ``folder``, skipping hidden files and folders."""
-    for root, dirs, files in os.walk(folder):
-        dirs[:] = [d for d in dirs if not d.startswith(".")]
-        for name in files:
-            if not name.startswith("."):
-                yield Path(root, name)
+def _walk(top: Path) -> Iterator[tuple[Path, Problem | None]]:
+    """Every entry under the folder ``top``, with the problem that keeps it from being an article.
+
+    The real folders are read first; then the symbolic links to folders, each
+    unless it leads to a folder read already.
+    """
+    seen = {_identity(os.stat(top))}
+    folders = [top]
+    links: list[tuple[Path, tuple[int, int]]] = []
+    while folders or links:
+        if not folders:
+            link, identity = links.pop(0)
+            if identity in seen:
+                yield link, _repeated_folder(link)
+            else:
+                seen.add(identity)
+                folders.append(link)
+            continue
+        folder = folders.pop()
+        try:
+            with os.scandir(folder) as scan:
+                entries = sorted(scan, key=lambda entry: entry.name)
+        except OSError as error:
+            yield folder, Problem(shown_path(folder), f"cannot open folder: {_reason(error)}")
+            continue
+        for entry in entries:
+            if entry.name.startswith("."):
+                continue
+            path = Path(entry.path)
+            try:
+                info = os.stat(path)
+            except OSError as error:
+                yield path, _unreachable(path, error)
+                continue
+            if stat.S_ISDIR(info.st_mode):
+                if entry.is_symlink():
+                    links.append((path, _identity(info)))
+                elif _identity(info) not in seen:
+                    seen.add(_identity(info))
+                    folders.append(path)
+            elif path.suffix.lower() in ARTICLE_SUFFIXES:
+                yield path, None
+            else:
+                yield path, Problem(shown_path(path), _NOT_ARTICLE, Severity.SKIPPED)
 
 
-def read_text(path: Path) -> str:
-    """The decoded text of ``path``: UTF-8, with or without a byte-order mark."""
+def _identity(info: os.stat_result) -> tuple[int, int]:
+    return info.st_dev, info.st_ino
+
+
+def _repeated_folder(link: Path) -> Problem:
+    """The report for a link to a folder that is read already: a loop if it leads to a folder holding it."""
+    target = Path(os.path.realpath(link))
+    if Path(os.path.realpath(link.parent)).is_relative_to(target):
+        message = f"symbolic link loop: leads back to {shown_path(target)}, which holds it; not followed"
+    else:
+        message = f"link to {shown_path(target)}, which is read already; not read twice"
+    return Problem(shown_path(link), message, Severity.SKIPPED)
+
+
+def _unreachable(path: Path, error: OSError, severity: Severity | None = None) -> Problem:
+    """The report for a path ``os.stat`` failed on with ``error``: missing, a broken link, a link loop.
+
+    Unless ``severity`` is given, it is an error for article files only.
+    """
+    if error.errno == errno.ENOENT and path.is_symlink():
+        message = f"broken symbolic link: {shown_path(os.readlink(path))} does not exist"
+    elif error.errno == errno.ELOOP:
+        message = "symbolic link loop: the link never reaches a file"
+    elif error.errno == errno.ENOENT:
+        message = "not found"
+    else:
+        message = f"cannot read: {_reason(error)}"
+    if severity is None:
+        severity = Severity.ERROR if path.suffix.lower() in ARTICLE_SUFFIXES else Severity.SKIPPED
+    return Problem(shown_path(path), message, severity)
+
+
+def _reason(error: OSError) -> str:
+    """An operating-system error in plain words, with what the user can do."""
+    if isinstance(error, PermissionError):
+        return "permission denied (check that you may read it)"
+    if isinstance(error, FileNotFoundError):
+        return "not found (was it moved or deleted?)"
+    return (error.strerror or str(error)).lower()
+
+
+def read_text(path: Path, problems: list[Problem] | None = None, *, max_bytes: int = DEFAULT_MAX_BYTES) -> str:
+    """The decoded, inert text of ``path``; raises :class:`LoadError` for a file that holds no readable text.
+
+    UTF-8 (with or without byte-order mark) and UTF-16/32 with a byte-order mark
+    are read as such; mostly-UTF-8 text has its few bad bytes shown as U+FFFD
+    (with a warning in ``problems``); other text is decoded by detection among
+    the legacy encodings of the web, or refused.
+    """
+    text, warning = decode(_read_bytes(path, max_bytes))
+    if warning and problems is not None:
+        problems.append(Problem(shown_path(path), warning, Severity.WARNING))
+    return inert(text)
+
+
+def _read_bytes(path: Path, max_bytes: int) -> bytes:
+    """The bytes of the regular file ``path``, never more than ``max_bytes + 1`` of them."""
     try:
-        data = path.read_bytes()
+        regular = stat.S_ISREG(os.stat(path).st_mode)
     except OSError as error:
-        raise LoadError(f"cannot read: {error.strerror or error}") from error
+        raise LoadError(f"cannot read: {_reason(error)}") from error
+    if not regular:
+        raise LoadError(_NOT_REGULAR)
+    # Non-blocking, so that a named pipe put in place of the file cannot make the open wait.
+    flags = os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_BINARY", 0)
+    try:
+        descriptor = os.open(path, flags)
+    except OSError as error:
+        raise LoadError(f"cannot read: {_reason(error)}") from error
+    with os.fdopen(descriptor, "rb") as file:
+        info = os.fstat(descriptor)
+        if not stat.S_ISREG(info.st_mode):
+            raise LoadError(_NOT_REGULAR)
+        if info.st_size > max_bytes:
+            raise LoadError(f"too large to open: {_megabytes(info.st_size)} (the limit is {_megabytes(max_bytes)})")
+        try:
+            data = file.read(max_bytes + 1)
+        except OSError as error:
+            raise LoadError(f"cannot read: {_reason(error)}") from error
+    if len(data) > max_bytes:
+        raise LoadError(f"too large to open: more than {_megabytes(max_bytes)} (the limit)")
+    return data
+
+
+def _megabytes(size: int) -> str:
+    return f"{size / 1_000_000:.1f} MB" if size >= 100_000 else f"{size:,} bytes"
+
+
+def decode(data: bytes) -> tuple[str, str | None]:
+    """The text ``data`` holds and a warning about it if some of it was lost; raises :class:`LoadError`."""
     if not data.strip():
         raise LoadError("empty file")
+    text, warning = _decode(data)
+    if not text.strip():
+        raise LoadError("empty file (only blank space)")
+    return text, warning
+
+
+def _decode(data: bytes) -> tuple[str, str | None]:
+    for mark, codec, name in _BYTE_ORDER_MARKS:
+        if data.startswith(mark):
+            try:
+                return data.decode(codec), None
+            except UnicodeDecodeError as error:
+                raise LoadError(
+                    f"not valid {name} text, though it starts with a {name} byte-order mark "
+                    f"(bad bytes at offset {error.start})"
+                ) from error
+    if b"\x00" in data or len(data) - len(data.translate(None, _CONTROL_BYTES)) > _MAX_CONTROL_RATIO * len(data):
+        raise LoadError("binary file, not text")
     try:
-        return data.decode("utf-8-sig")
-    except UnicodeDecodeError as error:
-        raise LoadError(f"not UTF-8 text (invalid byte at offset {error.start})") from error
+        return data.decode("utf-8"), None
+    except UnicodeDecodeError:
+        pass
+    text = data.decode("utf-8", errors="replace")
+    bad = text.count(REPLACEMENT) - data.count(REPLACEMENT.encode())
+    good = len(text) - len(text.encode("ascii", errors="ignore")) - bad
+    if good > bad:  # more valid multi-byte characters than bad bytes: UTF-8 with a few errors
+        places = "1 place" if bad == 1 else f"{bad} places"
+        return text, f"not valid UTF-8 in {places}, shown as {REPLACEMENT}"
+    detected = _detect(data)
+    if detected is None:
+        raise LoadError(
+            "unknown text encoding: not UTF-8, and no other encoding fits well; save it as UTF-8 to open it"
+        )
+    return detected, None
+
+
+def _detect(data: bytes) -> str | None:
+    """``data`` decoded in the legacy web encoding that fits it best, if one fits well enough."""
+    guesses = [g for g in from_bytes(data, cp_isolation=_WEB_ENCODINGS) if g.chaos <= _MAX_CHAOS]
+    if not guesses:
+        return None
+    best = min(g.chaos for g in guesses)
+    tied = [g for g in guesses if g.chaos <= best + _CHAOS_TIE]
+    western = [g for g in tied if _DEFAULT_WESTERN in g.could_be_from_charset]
+    encoding = _DEFAULT_WESTERN if western else tied[0].encoding
+    try:
+        return data.decode(encoding)
+    except UnicodeDecodeError:
+        return None
 
 
 def parse(path: Path, text: str, problems: list[Problem]) -> Article:
@@ -126,7 +345,7 @@ def _parse_txt(path: Path, text: str) -> Article:
     if len(passages) > 1 and looks_like_headline(passages[0].text):
         passages[0].kind = Kind.TITLE
         title = passages[0].text
-    return Article(path.stem, path, title, None, None, None, passages)
+    return Article(inert(path.stem), path, title, None, None, None, passages)
 
 
 @dataclass(slots=True)
@@ -152,29 +371,72 @@ def _parse_markdown(path: Path, text: str, problems: list[Problem]) -> Article:
             first.kind = Kind.TITLE
             title = title or first.text
     return Article(
-        path.stem, path, title, meta.source, meta.published, meta.url, passages,
+        inert(path.stem), path, title, meta.source, meta.published, meta.url, passages,
         source_note=meta.source_note, author=meta.author,
     )
 
 
+class _MetadataLoader(yaml.SafeLoader):
+    """YAML's safe loader, but a date or number Python cannot hold (2024-13-45, 5000 digits) stays text."""
+
+
+def _or_scalar(construct):
+    """``construct``, but a value it cannot build is kept as its text."""
+
+    def construct_or_text(loader: yaml.SafeLoader, node: yaml.ScalarNode) -> object:
+        try:
+            return construct(loader, node)
+        except ValueError:
+            return loader.construct_scalar(node)
+
+    return construct_or_text
+
+
+for _tag, _construct in (
+    ("tag:yaml.org,2002:timestamp", yaml.SafeLoader.construct_yaml_timestamp),
+    ("tag:yaml.org,2002:int", yaml.SafeLoader.construct_yaml_int),
+):
+    _MetadataLoader.add_constructor(_tag, _or_scalar(_construct))
+
+
 def _front_matter(path: Path, text: str, problems: list[Problem]) -> tuple[_Meta, int]:
-    """Metadata from YAML front matter (keys of common web clippers too) and where the body starts."""
+    """Metadata from YAML front matter (keys of common web clippers too) and where the body starts.
+
+    Front matter that cannot be read is reported as a warning; the body still shows.
+    """
     meta = _Meta()
     match = _FRONT_MATTER.match(text)
     if not match:
+        if _OPEN_FRONT_MATTER.match(text):
+            problems.append(Problem(
+                shown_path(path),
+                "malformed front matter (line 1): the '---' block is never closed by a '---' line, "
+                "so it is shown as text",
+                Severity.WARNING,
+            ))
         return meta, 0
-    try:
-        data = yaml.safe_load(match.group(1))
-    except yaml.YAMLError as error:
-        where = getattr(error, "problem_mark", None)
-        line = f" (line {where.line + 2})" if where else ""
-        problems.append(Problem(str(path), f"malformed front matter{line}: the body is shown without it", Severity.WARNING))
+
+    def malformed(line: int, reason: str) -> tuple[_Meta, int]:
+        problems.append(Problem(
+            shown_path(path),
+            f"malformed front matter (line {line}): {reason}; the article is shown without its metadata",
+            Severity.WARNING,
+        ))
         return meta, match.end()
+
+    try:
+        data = yaml.load(match.group(1), Loader=_MetadataLoader)  # noqa: S506 - a safe loader
+    except yaml.MarkedYAMLError as error:
+        mark = error.problem_mark or error.context_mark
+        return malformed(mark.line + 2 if mark else 1, inert(error.problem or error.context or "not valid YAML"))
+    except yaml.YAMLError:
+        return malformed(1, "not valid YAML")
+    except RecursionError:
+        return malformed(1, "nested too deeply")
     if data is None:
         return meta, match.end()
     if not isinstance(data, dict):
-        problems.append(Problem(str(path), "malformed front matter: not a mapping of keys to values", Severity.WARNING))
-        return meta, match.end()
+        return malformed(2, f"expected 'key: value' lines, found {_yaml_kind(data)}")
     data = {str(k).lower(): v for k, v in data.items()}
     meta.title_given = "title" in data
     meta.title = _text(data.get("title"))
@@ -186,15 +448,23 @@ def _front_matter(path: Path, text: str, problems: list[Problem]) -> tuple[_Meta
     meta.source = source or _text(data.get("site")) or _text(data.get("publisher")) or _text(data.get("site_name"))
     meta.published = _iso_date(data.get("published", data.get("date", data.get("created"))))
     author = data.get("author", data.get("authors"))
-    meta.author = ", ".join(map(str, author)) if isinstance(author, list) else _text(author)
+    if isinstance(author, list):  # only its plain items: a nested list can be an alias bomb
+        meta.author = ", ".join(filter(None, map(_text, author))) or None
+    else:
+        meta.author = _text(author)
     meta.source_note = _text(data.get("source_note"))
     return meta, match.end()
 
 
+def _yaml_kind(data: object) -> str:
+    return "a list" if isinstance(data, list) else f"a single value ({inert(str(data))[:40]!r})"
+
+
 def _text(value: object) -> str | None:
-    if value is None or isinstance(value, (dict, list)):
+    """A metadata value as inert text (YAML escapes such as ``\\e`` can make control characters)."""
+    if value is None or isinstance(value, (dict, list, set)):
         return None
-    value = str(value).strip()
+    value = inert(str(value)).strip()
     return value or None
 
 

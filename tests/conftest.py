@@ -7,6 +7,7 @@ import json
 from pathlib import Path
 
 import pytest
+from hypothesis import HealthCheck, settings
 
 from reader.analysis import analyse
 from reader.export import to_json
@@ -43,3 +44,21 @@ def seed_scores(seed_export) -> dict:
         "entities": score.score_entities(arts, json.loads((gold / "entities.json").read_text(encoding="utf-8"))),
         "links": score.score_links(arts, seed_export, json.loads((gold / "events.json").read_text(encoding="utf-8")), structure),
     }
+
+
+# Property tests: a fast default run; `pytest --long-properties` for at least 10,000 examples each.
+settings.register_profile("default-run", max_examples=100, deadline=None)
+settings.register_profile(
+    "long-run", max_examples=10_000, deadline=None, suppress_health_check=[HealthCheck.too_slow]
+)
+
+
+def pytest_addoption(parser):
+    parser.addoption(
+        "--long-properties", action="store_true",
+        help="run every hypothesis property with 10,000 examples (slow)",
+    )
+
+
+def pytest_configure(config):
+    settings.load_profile("long-run" if config.getoption("--long-properties") else "default-run")
