@@ -19,3 +19,10 @@ def bundled_articles() -> Path:
     """
     installed = _PACKAGE / "articles"
     return installed if installed.is_dir() else _PACKAGE.parent / "articles"
+
+
+def user_data_dir() -> Path:
+    """Where newsprism keeps what the user told it (link feedback): the platform's user data directory."""
+    from platformdirs import user_data_path
+
+    return user_data_path("newsprism", appauthor=False)

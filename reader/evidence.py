@@ -1,0 +1,174 @@
+"""What a passage says that can be matched in another: its terms, figures, dates and quotations.
+
+Stories and links both compare texts by the evidence they share, weighted by
+how rare it is where it is compared (the corpus for stories, one story for
+links). This module only extracts the evidence of one passage; the weighting
+lives with the comparison.
+
+Features are strings with a prefix telling their sort, so one inverted index
+can hold them all:
+
+* ``w:suspen``  a content word, lowercased and cut to its first
+  ``STEM_LENGTH`` letters (prefix truncation is a crude but well-tried stemmer
+  for English retrieval: suspend, suspended, suspension share ``suspen``);
+* ``e:<key>``   a named entity, by the entity layer's corpus-wide key, so
+  aliases ("AWS", "Amazon Web Services") count as one;
+* ``d:monday``  a word or number inside a DATE entity: dates are matched by
+  their parts, so "late Saturday night" and "Saturday" share ``d:saturday``;
+* ``n:98``      a figure: a number of two or more characters, as written
+  without thousands separators ("70,000" and "70000" match).
+
+Words covered by an entity mention are not also counted as words.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+
+from reader.model import Passage
+
+STEM_LENGTH = 6
+QUOTE_WORDS = 4  # a shared run of this many words from a quotation is a shared quote
+
+_TOKEN = re.compile(r"\d+(?:[.,]\d+)*%?|[^\W\d_]+(?:['’][^\W\d_]+)*")
+_QUOTED = re.compile(r"“([^“”]+)”|\"([^\"]+)\"|«([^«»]+)»|„([^“”„]+)[“”]")
+_POSSESSIVE = re.compile(r"['’]s?$")
+_THOUSANDS = re.compile(r"(?<=\d),(?=\d{3}\b)")
+
+# English function words and the reporting verbs every news passage uses:
+# they say nothing about which event a passage reports.
+STOPWORDS = frozenset(
+    """
+    a about above after again against all also although am among an and another any are around as at
+    be became because been before being below between both but by can could did do does doing done
+    down during each either else even ever every few for from further had has have having he her here
+    hers herself him himself his how however i if in into is it its itself just let like made make many
+    may me might more most much must my myself near neither no nor not now of off on once one only or
+    other others our ours ourselves out over own per rather same she should since so some still such
+    than that the their theirs them themselves then there these they this those though through thus to
+    too under until up upon us very via was we were what whatever when where whether which while who
+    whom whose why will with within without would yet you your yours yourself yourselves
+    according added adding announced asked claimed comment comments reported reporting said say saying
+    says stated statement told tell telling wrote
+    mr mrs ms dr
+    """.split()
+)
+
+
+@dataclass(slots=True)
+class Evidence:
+    """The matchable content of one passage.
+
+    ``features`` holds prefixed feature strings (see the module docstring);
+    ``shown`` maps each to how it is first written in this passage, in text order;
+    ``quote_grams`` holds the runs of ``QUOTE_WORDS`` words inside its
+    quotations and ``grams`` those of its whole text (lowercased words), so a
+    quotation of one passage can be found anywhere in the other.
+    ``quote_words`` keeps the quotations' words, to show a matched run.
+    ``content`` is the features' text, sorted, for comparing wording.
+    """
+
+    features: set[str] = field(default_factory=set)
+    shown: dict[str, str] = field(default_factory=dict)
+    grams: set[tuple[str, ...]] = field(default_factory=set)
+    quote_grams: set[tuple[str, ...]] = field(default_factory=set)
+    quote_words: list[list[str]] = field(default_factory=list)
+    content: str = ""
+
+
+def words_of(text: str) -> list[str]:
+    """The words and numbers of ``text`` as written."""
+    return _TOKEN.findall(text)
+
+
+def normal_word(token: str) -> str:
+    """A token lowercased, with typographic apostrophes unified and a possessive dropped."""
+    return _POSSESSIVE.sub("", token.casefold().replace("’", "'")) or token.casefold()
+
+
+def figure(token: str) -> str | None:
+    """The figure a token states ("70,000" -> "70000"), or None for words and one-digit numbers."""
+    if not token[0].isdigit():
+        return None
+    value = _THOUSANDS.sub("", token)
+    return value if len(value) >= 2 else None
+
+
+def term(token: str) -> str | None:
+    """The word feature of a token, or None for stopwords, short words and numbers."""
+    word = normal_word(token)
+    if len(word) < 3 or word in STOPWORDS or not word[0].isalpha():
+        return None
+    return "w:" + word[:STEM_LENGTH]
+
+
+def passage_evidence(passage: Passage) -> Evidence:
+    """The evidence of ``passage``: entity keys, dates, figures, content words and quotations."""
+    text = passage.text
+    evidence = Evidence()
+    found = []  # (offset, feature, as written)
+    covered = [False] * len(text)
+    for entity in passage.entities:
+        if entity.label == "DATE":
+            for match in _TOKEN.finditer(text, entity.start, entity.end):
+                word = normal_word(match.group())
+                if word not in STOPWORDS:
+                    found.append((match.start(), "d:" + word, match.group()))
+        else:
+            found.append((entity.start, "e:" + entity.key, text[entity.start:entity.end]))
+        covered[entity.start:entity.end] = [True] * (entity.end - entity.start)
+    for match in _TOKEN.finditer(text):
+        if covered[match.start()]:
+            continue
+        token = match.group()
+        number = figure(token)
+        feature = "n:" + number if number else term(token)
+        if feature:
+            found.append((match.start(), feature, token if number else normal_word(token)))
+    for _, feature, shown in sorted(found, key=lambda item: item[0]):
+        evidence.features.add(feature)
+        evidence.shown.setdefault(feature, shown)
+    evidence.content = " ".join(sorted(f[2:] for f in evidence.features))
+    lowered = [normal_word(t) for t in words_of(text)]
+    evidence.grams = _grams(lowered)
+    for match in _QUOTED.finditer(text):
+        quoted = next(g for g in match.groups() if g is not None)
+        written = words_of(quoted)
+        grams = {g for g in _grams([normal_word(t) for t in written]) if _informative(g)}
+        if grams:
+            evidence.quote_grams |= grams
+            evidence.quote_words.append(written)
+    return evidence
+
+
+def shared_quote(a: Evidence, b: Evidence) -> str | None:
+    """The longest run of words quoted in ``a`` that ``b`` also contains (quoted or not), or None.
+
+    A run is made of overlapping ``QUOTE_WORDS``-word pieces found in ``b`` and
+    counts only if two or more of its words are not stopwords.
+    """
+    best: list[str] = []
+    for written in a.quote_words:
+        lowered = [normal_word(t) for t in written]
+        first = previous = -2
+        for i in range(len(lowered) - QUOTE_WORDS + 1):
+            if tuple(lowered[i:i + QUOTE_WORDS]) not in b.grams:
+                continue
+            if i != previous + 1:
+                first = i
+            previous = i
+            run = lowered[first:i + QUOTE_WORDS]
+            if len(run) > len(best) and _informative(run):
+                best = written[first:i + QUOTE_WORDS]
+    return " ".join(best) if best else None
+
+
+def _grams(words: list[str]) -> set[tuple[str, ...]]:
+    return {tuple(words[i:i + QUOTE_WORDS]) for i in range(len(words) - QUOTE_WORDS + 1)}
+
+
+def _informative(words: Iterable[str]) -> bool:
+    """Whether a run of words says something: two or more of its words are not stopwords."""
+    return sum(w not in STOPWORDS for w in words) >= 2

@@ -1,0 +1,171 @@
+"""Group articles into stories: articles that report the same event, told apart from similar events.
+
+A folder may hold several stories, two of them alike (two earthquakes, two
+arrests). What tells them apart is not the topic words they all share but the
+rare evidence each group shares: names, places, figures, dates and unusual
+words (``reader.evidence``).
+
+Similarity of two articles: the features both hold, weighted by rarity over
+the corpus (``log(1 + N / df)``: smoothed so that a feature every article
+holds still counts a little; in a one-story folder that is all the
+evidence there is), as a share of the geometric mean of the two articles'
+weights (a cosine over binary weights).
+
+Grouping: average-linkage agglomerative clustering, closest groups first,
+with two conditions for a merge (``_may_merge``):
+
+* the groups' average similarity reaches ``MIN_SIMILARITY``; two reports
+  of one event share their names and figures and stay well above it, while
+  texts on the same topic alone stay below;
+* it reaches ``COHESION_RATIO`` of each group's own cohesion (the similarity
+  at which the group was formed; single articles have none): two groups are
+  one story only if they are nearly as close to each other as their members
+  are among themselves. This keeps two similar events apart even where the
+  topic makes them look alike in absolute terms. The bar a group sets is at
+  most ``SAME_STORY_SIMILARITY``, closeness that only reports of one event
+  reach: two copies of one wire story are far closer than a third outlet's
+  own report of the event needs to be.
+
+Candidate pairs come from an inverted index of each article's rarest
+features (``_candidates``), so 10,000 articles are not compared pair by pair.
+
+Each story gets a readable id from its most characteristic terms, in the
+order its central article's title gives them (``parler-sues-amazon``).
+"""
+
+from __future__ import annotations
+
+import heapq
+import math
+import re
+from collections import Counter, defaultdict
+from itertools import combinations
+
+from reader.evidence import Evidence, passage_evidence
+from reader.model import Article, Corpus, Kind
+
+MIN_SIMILARITY = 0.15
+SAME_STORY_SIMILARITY = 0.3
+COHESION_RATIO = 2 / 3
+_INDEXED_PER_ARTICLE = 40
+_INDEX_LIMIT = 100  # features held by more articles than this (in huge corpora) do not propose pairs
+_ID_TERMS = 3
+_SLUG = re.compile(r"[^\w]+")
+
+
+def group_stories(corpus: Corpus) -> None:
+    """Set ``article.story`` for every article of ``corpus``."""
+    articles = corpus.articles
+    features = [_article_features(a) for a in articles]
+    weights = _weights(features)
+    norms = [sum(weights[f] for f in fs) or 1.0 for fs in features]
+    similar = {}
+    for i, j in _candidates(features):
+        shared = sum(weights[f] for f in features[i] & features[j])
+        similar[i, j] = shared / math.sqrt(norms[i] * norms[j])
+    used: set[str] = set()
+    for members in _cluster(len(articles), similar):
+        story = _story_id([articles[i] for i in members], [features[i] for i in members], weights, used)
+        for i in members:
+            articles[i].story = story
+
+
+def _article_features(article: Article) -> set[str]:
+    features: set[str] = set()
+    for passage in article.passages:
+        if passage.kept:
+            features |= passage_evidence(passage).features
+    return features
+
+
+def _weights(features: list[set[str]]) -> dict[str, float]:
+    df = Counter(f for fs in features for f in fs)
+    n = len(features)
+    return {f: math.log(1 + n / count) for f, count in df.items()}
+
+
+def _candidates(features: list[set[str]]) -> set[tuple[int, int]]:
+    """Pairs of articles that share at least two of each other's rarest features.
+
+    Each article is indexed under its ``_INDEXED_PER_ARTICLE`` rarest features
+    that another article also holds; lists longer than ``_INDEX_LIMIT``
+    are topic words of a huge corpus and propose nothing. Two reports of one
+    event share several rare names and figures, so they meet in two lists.
+    """
+    df = Counter(f for fs in features for f in fs)
+    index: dict[str, list[int]] = defaultdict(list)
+    for i, fs in enumerate(features):
+        for f in sorted((f for f in fs if df[f] > 1), key=lambda f: (df[f], f))[:_INDEXED_PER_ARTICLE]:
+            index[f].append(i)
+    met: Counter[tuple[int, int]] = Counter()
+    for members in index.values():
+        if len(members) <= _INDEX_LIMIT:
+            met.update(combinations(members, 2))
+    return {pair for pair, count in met.items() if count >= 2}
+
+
+def _cluster(n: int, similar: dict[tuple[int, int], float]) -> list[list[int]]:
+    """Average-linkage clusters of ``n`` items under the merge conditions, in order of first member."""
+    links: dict[int, dict[int, float]] = defaultdict(dict)  # cluster -> other cluster -> summed similarity
+    for (i, j), s in similar.items():
+        links[i][j] = links[j][i] = s
+    members = {i: [i] for i in range(n)}
+    cohesion: dict[int, float | None] = {i: None for i in range(n)}
+    version = [0] * n  # bumped on every merge, to recognise outdated heap entries
+    heap = [(-s, i, j, 0, 0) for (i, j), s in similar.items() if s >= MIN_SIMILARITY]
+    heapq.heapify(heap)
+    while heap:
+        negative, i, j, version_i, version_j = heapq.heappop(heap)
+        if i not in members or j not in members or (version[i], version[j]) != (version_i, version_j):
+            continue
+        level = -negative
+        if not _may_merge(level, cohesion[i], cohesion[j]):
+            continue
+        members[i] += members.pop(j)
+        cohesion[i] = level
+        del cohesion[j]
+        version[i] += 1
+        for k, s in links.pop(j).items():
+            del links[k][j]
+            if k != i:
+                links[i][k] = links[k][i] = links[i].get(k, 0) + s
+        for k, s in links[i].items():
+            average = s / (len(members[i]) * len(members[k]))
+            if average >= MIN_SIMILARITY:
+                a, b = min(i, k), max(i, k)
+                heapq.heappush(heap, (-average, a, b, version[a], version[b]))
+    return sorted((sorted(m) for m in members.values()), key=lambda m: m[0])
+
+
+def _may_merge(level: float, cohesion_a: float | None, cohesion_b: float | None) -> bool:
+    """Whether two groups at average similarity ``level`` are one story (see the module docstring)."""
+    own = [min(COHESION_RATIO * c, SAME_STORY_SIMILARITY) for c in (cohesion_a, cohesion_b) if c is not None]
+    return level >= max([MIN_SIMILARITY, *own])
+
+
+def _story_id(articles: list[Article], features: list[set[str]], weights: dict[str, float], used: set[str]) -> str:
+    """A readable id: the terms most of the story's titles use (then the rarest), in title order, made unique."""
+    held = Counter(f for fs in features for f in fs)
+    titled = [(a, _title_evidence(a)) for a in articles]
+    in_titles = Counter(f for _, e in titled for f in e.features if f[0] in "ew")
+    ranked = sorted(in_titles, key=lambda f: (-in_titles[f], -held[f] * weights[f], f))[:_ID_TERMS]
+    central = max(titled, key=lambda t: (sum(f in t[1].features for f in ranked), t[0].id))[1]
+    words = []
+    position = {f: n for n, f in enumerate(central.shown)}
+    for f in sorted(ranked, key=lambda f: (position.get(f, len(position)), f)):
+        shown = next(e.shown[f] for _, e in titled if f in e.features)
+        words.append(_SLUG.sub("-", shown.casefold()).strip("-_"))
+    base = "-".join(w for w in words if w) or "story"
+    story, n = base, 1
+    while story in used:
+        n += 1
+        story = f"{base}-{n}"
+    used.add(story)
+    return story
+
+
+def _title_evidence(article: Article) -> Evidence:
+    for passage in article.passages:
+        if passage.kind is Kind.TITLE or (passage.kept and passage.text.strip()):
+            return passage_evidence(passage)
+    return Evidence()

@@ -1,0 +1,110 @@
+"""Articles are grouped into stories by the rare evidence they share; two similar events stay apart."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from reader.analysis import analyse
+from reader.links import link_passages
+from reader.load import load
+from reader.stories import group_stories
+
+from tests.conftest import SEEDS
+
+TWO_QUAKES = Path(__file__).parent / "fixtures" / "two_quakes"
+
+
+@pytest.fixture(autouse=True)
+def no_user_feedback(monkeypatch, tmp_path):
+    monkeypatch.setattr("reader.paths.user_data_dir", lambda: tmp_path / "user-data")
+
+
+def stories_of(corpus) -> dict[str, set[str]]:
+    groups: dict[str, set[str]] = {}
+    for article in corpus.articles:
+        groups.setdefault(article.story, set()).add(article.id)
+    return groups
+
+
+def test_two_similar_earthquakes_are_two_stories():
+    corpus = load([TWO_QUAKES])
+    group_stories(corpus)
+    groups = sorted(stories_of(corpus).values(), key=sorted)
+    assert groups == [
+        {"coastal-herald-port-ellery", "ledger-port-ellery", "wire-port-ellery"},
+        {"evening-standard-valdoro", "mountain-post-valdoro", "wire-valdoro"},
+    ]
+
+
+def test_story_ids_are_readable_and_distinct():
+    corpus = load([TWO_QUAKES])
+    group_stories(corpus)
+    by_article = {a.id: a.story for a in corpus.articles}
+    assert "ellery" in by_article["wire-port-ellery"]
+    assert "valdoro" in by_article["wire-valdoro"]
+    assert by_article["wire-port-ellery"] != by_article["wire-valdoro"]
+
+
+def test_grouping_does_not_depend_on_the_order_articles_are_opened():
+    files = sorted(TWO_QUAKES.glob("*.md"))
+    forward, backward = load(files), load(reversed(files))
+    group_stories(forward)
+    group_stories(backward)
+    assert {a.id: a.story for a in forward.articles} == {a.id: a.story for a in backward.articles}
+
+
+def test_links_stay_inside_their_story():
+    corpus = load([TWO_QUAKES])
+    group_stories(corpus)
+    link_passages(corpus)
+    count = 0
+    for article in corpus.articles:
+        for passage in article.passages:
+            for link in passage.links:
+                assert corpus.locate(link.to)[0].story == article.story
+                count += 1
+    assert count > 0
+    assert all(len({corpus.locate(p)[0].story for p in e.passage_ids}) == 1 for e in corpus.events)
+
+
+def test_the_whole_pipeline_keeps_the_two_earthquakes_apart():
+    corpus = analyse(load([TWO_QUAKES]))
+    groups = sorted(stories_of(corpus).values(), key=sorted)
+    assert [len(g) for g in groups] == [3, 3]
+    assert all(len({corpus.locate(p)[0].story for p in e.passage_ids}) == 1 for e in corpus.events)
+    reporting = {source for event in corpus.events for source in event.sources}
+    assert reporting == {a.id for a in corpus.articles}  # every outlet shares something with another
+
+
+def test_one_event_in_a_mixed_folder_is_one_story_and_an_unrelated_article_stands_alone():
+    corpus = load([*SEEDS, TWO_QUAKES / "wire-valdoro.md"])
+    group_stories(corpus)
+    groups = stories_of(corpus)
+    assert sorted(len(g) for g in groups.values()) == [1, len(SEEDS)]
+
+
+def test_an_event_reported_once_is_not_merged_into_a_similar_one():
+    files = [TWO_QUAKES / n for n in ("coastal-herald-port-ellery.md", "wire-port-ellery.md",
+                                      "ledger-port-ellery.md", "mountain-post-valdoro.md")]
+    corpus = load(files)
+    group_stories(corpus)
+    assert sorted(len(g) for g in stories_of(corpus).values()) == [1, 3]
+
+
+def test_the_seeds_are_one_story():
+    corpus = load(SEEDS)
+    group_stories(corpus)
+    assert len(stories_of(corpus)) == 1
+
+
+def test_candidates_share_two_rare_features_and_topic_words_propose_none(monkeypatch):
+    from reader import stories
+
+    monkeypatch.setattr(stories, "_INDEX_LIMIT", 3)
+    features = [
+        {"common", "a1", "a2"}, {"common", "a1", "a2"}, {"common", "a1"},
+        {"common", "b1", "b2"}, {"common", "b1", "b2"},
+    ]
+    assert stories._candidates(features) == {(0, 1), (3, 4)}
