@@ -10,7 +10,7 @@ from pathlib import Path
 from reader import __version__
 from reader.model import Severity
 
-COMMANDS = ("export",)
+COMMANDS = ("export", "clean")
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -51,6 +51,13 @@ def _command_parser() -> argparse.ArgumentParser:
     export.add_argument("--format", choices=["json"], default="json")
     export.add_argument("paths", nargs="*", type=Path, metavar="PATH")
     export.set_defaults(run=_export)
+    clean = commands.add_parser(
+        "clean", help="print the articles without scraper leftovers",
+        description="Print each article's text without leftovers (comments, teasers, share buttons, credits ...): "
+        "its title, then one kept passage per line; articles are separated by a blank line. "
+        "Exit status 1 if a file failed to load.")
+    clean.add_argument("paths", nargs="+", type=Path, metavar="FILE")
+    clean.set_defaults(run=_clean)
     return parser
 
 
@@ -61,6 +68,24 @@ def _export(args: argparse.Namespace) -> int:
 
     corpus = analyse(load(_paths(args.paths)))
     sys.stdout.write(to_json(corpus) + "\n")
+    for problem in corpus.problems:
+        print(f"newsprism: {problem.path}: {problem.message}", file=sys.stderr)
+    return int(any(p.severity is Severity.ERROR for p in corpus.problems))
+
+
+def _clean(args: argparse.Namespace) -> int:
+    from reader.analysis import analyse
+    from reader.load import load
+    from reader.model import Kind
+
+    corpus = analyse(load(args.paths))
+    texts = []
+    for article in corpus.articles:
+        lines = [article.title] if article.title else []
+        lines += [" ".join(p.text.split()) for p in article.passages if p.kind is not Kind.TITLE and p.kept]
+        texts.append("\n".join(lines))
+    if texts:
+        sys.stdout.write("\n\n".join(texts) + "\n")
     for problem in corpus.problems:
         print(f"newsprism: {problem.path}: {problem.message}", file=sys.stderr)
     return int(any(p.severity is Severity.ERROR for p in corpus.problems))

@@ -6,6 +6,7 @@ feedback) lives in the user directories platformdirs names for this platform.
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 
 _PACKAGE = Path(__file__).resolve().parent
@@ -22,7 +23,12 @@ def bundled_articles() -> Path:
 
 
 def user_data_dir() -> Path:
-    """Where newsprism keeps what the user told it (link feedback): the platform's user data directory."""
+    """Where newsprism keeps what the user told it (link feedback).
+
+    The platform's user data directory, or ``$NEWSPRISM_DATA_DIR`` when set.
+    """
+    if override := os.environ.get("NEWSPRISM_DATA_DIR"):
+        return Path(override)
     from platformdirs import user_data_path
 
     return user_data_path("newsprism", appauthor=False)

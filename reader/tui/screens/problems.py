@@ -20,7 +20,7 @@ class ProblemsScreen(ModalScreen[None]):
         self.problems = problems
 
     def compose(self) -> ComposeResult:
-        with VerticalScroll(id="problems-body"):
+        with VerticalScroll(classes="dialog"):
             yield Static(self._listing(), id="problems-table")
             yield Static(Content.styled("escape, q or p closes this list", "dim"))
 

@@ -47,6 +47,9 @@ class ArticleList(OptionList):
         elif corpus.articles:
             self.highlighted = self.get_option_index(corpus.articles[0].id)
 
+    def highlight_article(self, article_id: str) -> None:
+        self.highlighted = self.get_option_index(article_id)
+
     @property
     def highlighted_article_id(self) -> str | None:
         if self.highlighted is None:

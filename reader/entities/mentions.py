@@ -1,0 +1,433 @@
+"""Finding name candidates in one passage: capitalised word sequences and the cues around them.
+
+Nothing here looks beyond the passage: a :class:`Mention` records what the passage itself says
+(its words, where a sentence starts, titles and honorifics before it, cue words around it); the
+document and the corpus decide its type later (see :mod:`reader.entities.resolve`).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from reader.entities.vocabulary import Vocabulary, vocabulary
+
+PERSON, ORG, PLACE = 0, 1, 2  # indexes of a Mention's votes
+LABELS = ("PERSON", "ORG", "PLACE")
+
+
+def _char_class(test) -> str:
+    """A regex character class of the code points below U+3000 passing ``test``, as ranges.
+
+    (Capital letters beyond are in scripts without case, or rare.)
+    """
+    ranges, start, previous = [], None, None
+    for code in range(0x3000):
+        if test(chr(code)):
+            if start is None:
+                start = code
+            previous = code
+        elif start is not None:
+            ranges.append((start, previous))
+            start = None
+    return "".join(
+        re.escape(chr(a)) if a == b else f"{re.escape(chr(a))}-{re.escape(chr(b))}" for a, b in ranges
+    )
+
+
+_UPPER = _char_class(lambda c: c.isupper() and c.isalpha())
+# A capitalised word: dotted initials ("U.S."), or a capital and word characters, with inner
+# apostrophes before a capital ("O'Brien"), hyphens ("Coca-Cola", "Seattle-based") and inner dots
+# ("Amazon.com"), and a full stop when another capital follows ("Mr. Smith", "John F. Kennedy",
+# but also "Amazon. The": see _full_stop_pieces). A possessive "'s" is outside. The pattern opens
+# with a character class, which the regex engine scans for quickly.
+_WORD_PATTERN = (
+    rf"[{_UPPER}](?<![\w’'][{_UPPER}])"
+    rf"(?:\.(?:[{_UPPER}]\.)+|(?:[\w&]|[’'](?=[{_UPPER}])|[-.](?=\w))*(?:\.(?=[ ][{_UPPER}]))?)"
+)
+# What may stand between two words of one name: a space, "&", a linking word, or a comma before a
+# company's legal form or "D.C." ("Acme, Inc.", "Washington, D.C.").
+_LINKS = ("of", "for", "and", "of the", "and the", "de", "du", "del", "della", "di", "da", "van", "von",
+          "der", "den", "la", "le", "bin", "y")
+_GAP = (
+    rf"(?:[ \u00a0](?:(?:{'|'.join(sorted(('&', *_LINKS), key=len, reverse=True))})[ ])?"
+    rf"|,[ ](?=(?:Inc|Corp|Ltd|LLC|PLC|GmbH|AG|LLP|LP|D\.C)\b))"
+)
+_WORD = re.compile(_WORD_PATTERN)
+_GROUP = re.compile(rf"{_WORD_PATTERN}(?:{_GAP}{_WORD_PATTERN})*")
+# Abbreviations whose full stop does not end the name: titles before a name, "St." before a place.
+_NAME_GOES_ON = frozenset({
+    "Mr.", "Mrs.", "Ms.", "Mx.", "Dr.", "Prof.", "Rev.", "Sen.", "Rep.", "Gov.", "Lt.", "Gen.", "Col.",
+    "Capt.", "Sgt.", "Adm.", "Maj.", "Cpl.", "Hon.", "Atty.", "Det.", "St.", "Mt.", "Ft.",
+})
+# Abbreviations that end a name with their full stop.
+_NAME_ENDS = frozenset({"Inc.", "Corp.", "Co.", "Ltd.", "Jr.", "Sr.", "Bros."})
+_CONNECTORS = frozenset(f" {link} " for link in _LINKS)
+_PARTICLES = frozenset(f" {link} " for link in _LINKS[5:])
+_SENTENCE_ENDS = frozenset(".!?:;…—–•|")
+_OPENERS = frozenset(" \t\u00a0\"“”‘’'([*-")
+_HYPHEN_PREFIXES = ("Pro-", "Anti-", "Ex-", "Non-", "Post-", "Pre-")
+_PLACE_SUFFIXES = ("-based", "-headquartered")
+_OWNED_DOCUMENTS = frozenset({"Terms", "Guidelines", "Policy"})
+_ORG_ROLE_WORDS = frozenset({
+    "CEO", "CFO", "COO", "CTO", "CIO", "Chief", "Chairman", "Chairwoman", "Chair", "Founder", "Co-founder",
+    "Cofounder", "Director", "Spokesman", "Spokeswoman", "Spokesperson", "Executive",
+})
+_TITLE_CASE_SMALL = ("a", "an", "the", "of", "in", "on", "for", "to", "and", "or", "at", "by", "from", "with", "as",
+                     "vs", "via", "but", "nor", "into", "over", "up", "off", "out", "s", "t")
+# A word in lowercase other than the short words headlines keep in lowercase.
+_LOWERCASE_WORD = re.compile(rf"(?<![\w’'-])(?!(?:{'|'.join(_TITLE_CASE_SMALL)})\b)[^\W\d_{_UPPER}]")
+_CAPITALISED_WORD = re.compile(rf"(?<![\w’'-])[{_UPPER}]")
+
+
+@dataclass(slots=True)
+class Mention:
+    """A capitalised name in a passage, before its type is decided.
+
+    ``words`` are (start, end, word) in passage offsets; what stands between two of them is in the
+    text (a space, " & ", " of "). ``votes`` add up the context cues for PERSON, ORG and PLACE.
+    """
+
+    words: list[tuple[int, int, str]]
+    opens_sentence: bool  # the first word starts a sentence, or the passage is in title case
+    title_case: bool  # every word of the passage is capitalised: capitals are no evidence
+    votes: list[float]  # [PERSON, ORG, PLACE]
+    acronym: str | None = None  # an acronym given in brackets right after the name: "(AWS)"
+
+    @property
+    def start(self) -> int:
+        return self.words[0][0]
+
+    @property
+    def end(self) -> int:
+        return self.words[-1][1]
+
+
+_DETERMINERS = frozenset({"the", "his", "her", "its", "their", "a", "an", "our", "my", "your", "this", "that"})
+_PLACE_PREPOSITIONS = frozenset({"in", "from", "near", "across", "throughout", "outside", "inside"})
+_LIVING_IN = frozenset({"based", "headquartered", "located", "born", "live", "lives", "lived", "living"})
+_SAYING = frozenset({"said", "says", "told", "added", "wrote", "tweeted", "argued", "explained"})
+_PRONOUNS = frozenset({"he", "she", "him", "her"})
+_FAMILY = frozenset({"wife", "husband", "son", "daughter", "mother", "father", "family", "own", "brother",
+                     "sister", "parents", "children"})
+_POSSESSIVES = ("'", "’")
+_PLACE_NOUNS = frozenset({"region", "province", "state", "county", "city", "town", "village", "area", "district",
+                          "border", "coast", "capital", "island", "peninsula", "neighborhood", "neighbourhood",
+                          "suburb", "municipality", "countryside"})
+_LIST_GAPS = frozenset({", ", " and ", ", and ", " or ", ", or "})
+_TRAILING_PUNCTUATION = ",.;:!?)]”’\"'"
+_POSSESSED = re.compile(r"['’]s?\s+([\w-]+)(?:\s+([\w-]+))?")
+_AFTER_COMMA = re.compile(rf",\s+(?:(who)\b|(\d{{1,3}}),|(which)\b|(?:a|an|the)\s+((?:[\w-]+\s*){{1,4}})|([{_UPPER}][\w.]*(?:\s[{_UPPER}][\w.]*)?))")
+_ACRONYM_AFTER = re.compile(r"\s+\(([A-Z][A-Za-z&]*[A-Z])\)")
+
+
+def is_title_case(text: str) -> bool:
+    """Whether every word of ``text`` but short function words is capitalised (a headline style)."""
+    return not _LOWERCASE_WORD.search(text) and len(_CAPITALISED_WORD.findall(text)) >= 2
+
+
+def _opens_sentence(text: str, start: int) -> bool:
+    """Whether a sentence starts at ``start``: only openers (quotes, brackets) and a sentence end before it."""
+    i = start - 1
+    while i >= 0 and text[i] in _OPENERS:
+        i -= 1
+    return i < 0 or text[i] in _SENTENCE_ENDS
+
+
+def _masked(text: str, amounts: list[tuple[int, int, str]]) -> str:
+    """``text`` with the ``amounts`` spans blanked out (same length), so no name runs into a date."""
+    if not amounts:
+        return text
+    parts, at = [], 0
+    for start, end, _label in amounts:
+        parts.append(text[at:start])
+        parts.append("\x00" * (end - start))
+        at = end
+    parts.append(text[at:])
+    return "".join(parts)
+
+
+def scan(texts: list[str], amounts: list[list[tuple[int, int, str]]]) -> list[list[Mention]]:
+    """The name candidates of each passage text; words inside its ``amounts`` (dates etc.) are skipped.
+
+    The passages of an article are scanned in one pass (joined by NUL characters, which no name
+    crosses); offsets are into each passage's own text.
+    """
+    vocab = vocabulary()
+    special = vocab.title_starts
+    joined = "\x00".join(_masked(text, spans) for text, spans in zip(texts, amounts))
+    out: list[list[Mention]] = [[] for _ in texts]
+    index, base = -1, 0
+    limit = -1
+    text, title_case, mentions = "", False, []
+    for group in _GROUP.finditer(joined):
+        start, end = group.span()
+        if start > limit:
+            while start > limit:
+                index += 1
+                base = limit + 1
+                limit = base + len(texts[index])
+            text, title_case, mentions = texts[index], is_title_case(texts[index]), out[index]
+        start -= base
+        end -= base
+        found = group.group()
+        if " " not in found and "-" not in found and "\u00a0" not in found:
+            if found in special:
+                words = [(start, end, found)]
+            else:  # the common case, one plain word
+                mention = Mention([(start, end, found)], title_case or _opens_sentence(text, start), title_case,
+                                  [0.0, 0.0, 0.0])
+                _context_votes(text, mention, vocab)
+                mentions.append(mention)
+                continue
+        else:
+            words = [(w.start(), w.end(), w.group()) for w in _WORD.finditer(text, start, end)]
+            hyphens = "-" in found or (start and text[start - 1] == "-")
+            for piece in _full_stop_pieces(text, words):
+                for part in _hyphen_pieces(text, piece, vocab) if hyphens else (piece,):
+                    _split_group(text, part, title_case, vocab, mentions)
+            continue
+        _split_group(text, words, title_case, vocab, mentions)
+    for text, mentions in zip(texts, out):
+        for first, second in zip(mentions, mentions[1:]):
+            # "in Faenza and Cesena": a place cue carries over a list
+            if first.votes[PLACE] > 0 and not any(second.votes) and text[first.end:second.start] in _LIST_GAPS:
+                second.votes[PLACE] += first.votes[PLACE]
+    return out
+
+
+def _full_stop_pieces(text: str, words):
+    """Cut a sequence after words with a full stop that ends a name or a sentence ("Amazon. The")."""
+    piece = []
+    for start, end, word in words:
+        if word[-1] != "." and end < len(text) and text[end] == "." and word + "." in _NAME_ENDS:
+            end, word = end + 1, word + "."  # "Acme Inc." before a lowercase word or the end
+        if word[-1] == "." and word not in _NAME_GOES_ON and not (len(word) == 2 or word[-3] == "."):
+            if word in _NAME_ENDS:
+                piece.append((start, end, word))
+            else:
+                piece.append((start, end - 1, word[:-1]))
+            yield piece
+            piece = []
+        else:
+            piece.append((start, end, word))
+    if piece:
+        yield piece
+
+
+def _hyphen_pieces(text: str, words, vocab: Vocabulary):
+    """Cut a sequence around hyphen-joined words: "pro-Trump" and "Seattle-based" stand alone."""
+    piece = []
+    for word in words:
+        if word[0] and text[word[0] - 1] == "-":
+            if piece:
+                yield piece
+            yield [word]
+            piece = []
+            continue
+        piece.append(word)
+        if _modifier_suffix(word[2]) and word[2] not in vocab.titles:
+            yield piece
+            piece = []
+    if piece:
+        yield piece
+
+
+def _modifier_suffix(word: str) -> bool:
+    """Whether ``word`` ends in a lowercase hyphenated part ("Seattle-based", "Amazon-owned")."""
+    cut = word.rfind("-")
+    return cut > 0 and word[cut + 1:cut + 2].islower()
+
+
+def _title_length(text: str, words, i: int, vocab: Vocabulary) -> int:
+    """How many words from ``words[i]`` form a title ("Chief Executive"), or 0."""
+    if words[i][2] not in vocab.title_words and words[i][2] not in vocab.honorifics:
+        return 0
+    for k in range(min(4, len(words) - i), 0, -1):
+        phrase = text[words[i][0]:words[i + k - 1][1]]
+        if phrase in vocab.titles or (k == 1 and phrase in vocab.honorifics):
+            return k
+    return 0
+
+
+def _split_group(text: str, words, title_case: bool, vocab: Vocabulary, out: list[Mention]) -> None:
+    """Cut a capitalised sequence into names at titles, laws and unjustified connectors."""
+    opens = title_case or _opens_sentence(text, words[0][0])
+    current: list[tuple[int, int, str]] = []
+    next_votes = (0, 0)  # PERSON and ORG votes for the name after a title
+    i = 0
+    while i < len(words):
+        start, end, word = words[i]
+        k = _title_length(text, words, i, vocab)
+        if k and _is_title_here(text, words, i, k, vocab):
+            if current:
+                org_role = any(w[2] in _ORG_ROLE_WORDS for w in words[i:i + k])
+                _emit(text, current, opens, title_case, vocab, out, next_votes, org_role)
+            opens = title_case
+            current = []
+            after = text[words[i + k - 1][1]:words[i + k][0]] if i + k < len(words) else ""
+            # "President Trump": a person follows; "CEO of Amazon": an organisation does
+            next_votes = (0, 2) if after in _CONNECTORS else (3, 0)
+            i += k
+            continue
+        if word in vocab.law_heads and (i > 0 or word == "Terms") and not title_case:
+            # A law or document is not a name. The owner before "Terms" is ("AWS Terms of Service"); a
+            # law's own words are not, but a country or an acronym before them is ("US Antitrust Act").
+            if current and word in _OWNED_DOCUMENTS:
+                _emit(text, current, opens, title_case, vocab, out, next_votes, False)
+            elif current and (_is_acronym(current[0][2]) or current[0][2] in vocab.places):
+                _emit(text, current[:1], opens, title_case, vocab, out, next_votes, False)
+            current, next_votes, opens = [], (0, 0), False
+            i += 1
+            while i < len(words) and not text.startswith(" and ", words[i - 1][1]):
+                i += 1  # the rest of the law's name, up to "and" ("the X Act and the Y Terms")
+            continue
+        if word.startswith(_HYPHEN_PREFIXES) and len(word) > 5:
+            cut = word.index("-") + 1
+            start, word = start + cut, word[cut:]
+        current.append((start, end, word))
+        i += 1
+    if current:
+        _emit(text, current, opens, title_case, vocab, out, next_votes, False)
+
+
+def _is_title_here(text: str, words, i: int, k: int, vocab: Vocabulary) -> bool:
+    """Whether the title words[i:i+k] is used as a title, not as part of a name.
+
+    A title comes before a person's name ("President Biden") or after an organisation's
+    ("Amazon CEO"); after "of" or "for" it ends a name ("Amazon Employees for Climate Justice"), and
+    before a head word it begins one ("Justice Department").
+    """
+    if i and text.startswith((" of ", " for "), words[i - 1][1]):
+        return False
+    rest = words[i + k:]
+    if not rest:
+        return any(w[2] in _ORG_ROLE_WORDS for w in words[i:i + k]) or words[i][2] in vocab.honorifics
+    return not ((rest[-1][2] in vocab.org_heads or rest[-1][2] in vocab.place_heads)
+                and rest[0][2] not in vocab.given_names)
+
+
+def _emit(text, words, opens, title_case, vocab, out, title_votes, before_org_role) -> None:
+    """Add the names of ``words`` to ``out``, cut at connectors that do not join one name."""
+    parts = [[words[0]]]
+    for i in range(1, len(words)):
+        gap = text[words[i - 1][1]:words[i][0]]
+        if gap in _CONNECTORS and gap not in _PARTICLES and not _connector_joins(text, parts[-1], words[i:], gap, vocab):
+            parts.append([words[i]])
+        else:
+            parts[-1].append(words[i])
+    for n, part in enumerate(parts):
+        mention = Mention(part, opens and n == 0, title_case, [0.0, 0.0, 0.0])
+        if n == 0:
+            mention.votes[PERSON] += title_votes[0]
+            mention.votes[ORG] += title_votes[1]
+        if before_org_role and n == len(parts) - 1:
+            mention.votes[ORG] += 2
+        _context_votes(text, mention, vocab)
+        out.append(mention)
+
+
+def _connector_joins(text: str, left, right, gap: str, vocab: Vocabulary) -> bool:
+    """Whether "of", "for" or "and" joins the capitalised parts ``left`` and ``right`` into one name.
+
+    Joined: places ("Trinidad and Tobago"), "X of Y" institutions ("Bank of America"), names
+    of several words ("Amazon Employees for Climate Justice"), names made of common words ("Food
+    and Drug Administration", "Call of Duty"). Not joined: "Jeff Bezos of Amazon", "Apple and Google".
+    """
+    if text[left[0][0]:right[-1][1]] in vocab.places:
+        return True
+    first, last = left[0][2], right[-1][2]
+    if gap.startswith(" and"):
+        if last in vocab.org_heads or last.rstrip(".").lower() in vocab.org_suffixes:
+            return first in vocab.org_prefixes or (_plain_words(left, vocab) and _plain_words(right[:1], vocab))
+        return False
+    if first in vocab.given_names or first in vocab.honorifics:
+        return False
+    if first not in vocab.org_prefixes and len(right) == 1 and last in vocab.places:
+        return False  # "Rep. Chip Roy of Texas"
+    return (first in vocab.org_prefixes or len(left) >= 2 or last in vocab.org_heads
+            or (_plain_words(left, vocab) and _plain_words(right, vocab)))
+
+
+def _plain_words(words, vocab: Vocabulary) -> bool:
+    """Whether every word is a common English word (capitalised) and not a given name."""
+    return all(w[2].lower() in vocab.common and w[2] not in vocab.given_names for w in words)
+
+
+def _is_acronym(word: str) -> bool:
+    """All capitals (dots and "&" allowed), at least two letters: "AWS", "U.S.", "AT&T"."""
+    letters = word.replace(".", "").replace("&", "")
+    return len(letters) >= 2 and letters.isupper() and letters.isalpha()
+
+
+def _context_votes(text: str, mention: Mention, vocab: Vocabulary) -> None:
+    """Add the cues of the words around ``mention`` to its votes.
+
+    Before it: a role ("chief executive John Smith"), a kind of organisation ("social network
+    Parler"), a place preposition ("in Seattle", "based in Lyon"). After it: an organisation's
+    belongings ("the Parler app", "Acme's shares"), a person's ("Smith's wife", ", who", ", 45,"),
+    an apposition ("Gab, a social media site"), a place ("Austin, Texas"), an acronym ("(AWS)").
+    """
+    votes = mention.votes
+    words = mention.words
+    start = words[0][0]
+    last_start, end, last = words[-1]
+    cut = last.rfind("-")
+    if cut > 0 and last[cut + 1:cut + 2].islower():  # "Seattle-based", "Amazon-owned"
+        if last.endswith(_PLACE_SUFFIXES):
+            votes[PLACE] += 2
+        end = last_start + cut
+        words[-1] = (last_start, end, last[:cut])
+    previous = ""
+    if start > 1 and text[start - 1] == " ":
+        previous = text[text.rfind(" ", max(0, start - 32), start - 1) + 1:start - 1].lower()
+        if previous in vocab.person_roles:
+            votes[PERSON] += 2
+        elif previous in vocab.org_before:
+            votes[ORG] += 2
+        elif previous in _PLACE_PREPOSITIONS and not text.startswith(_POSSESSIVES, end):
+            living = previous == "in" and text[text.rfind(" ", max(0, start - 32), start - 4) + 1:start - 4]
+            votes[PLACE] += 2 if living in _LIVING_IN else 1
+        elif previous == "at":  # "analysts at Morgan Stanley"
+            role = text[text.rfind(" ", max(0, start - 32), start - 4) + 1:start - 4].lower()
+            if role in vocab.person_roles or role[:-1] in vocab.person_roles:
+                votes[ORG] += 2
+    if end >= len(text):
+        return
+    following = text[end]
+    if following == " ":
+        stop = text.find(" ", end + 1)
+        word = text[end + 1:stop if stop > 0 else len(text)].rstrip(_TRAILING_PUNCTUATION)
+        word = word.lower()
+        if word in vocab.org_after:
+            votes[ORG] += 3 if previous in _DETERMINERS else 2
+        elif word in _PLACE_NOUNS:  # "the Emilia-Romagna region", "Washington state"
+            votes[PLACE] += 2
+        elif word in _SAYING and stop > 0:
+            pronoun = text.find(" ", stop + 1)
+            if text[stop + 1:pronoun if pronoun > 0 else len(text)].rstrip(_TRAILING_PUNCTUATION) in _PRONOUNS:
+                votes[PERSON] += 2
+        if text.startswith(" (", end):
+            acronym = _ACRONYM_AFTER.match(text, end)
+            if acronym:
+                mention.acronym = acronym.group(1)
+    elif following in _POSSESSIVES:
+        after = _POSSESSED.match(text, end)
+        if after:
+            first, second = after.group(1), after.group(2)
+            if first in _FAMILY:
+                votes[PERSON] += 2
+            elif first.lower() in vocab.org_after or (second and second.lower() in vocab.org_after):
+                votes[ORG] += 1
+    elif following == ",":
+        after = _AFTER_COMMA.match(text, end)
+        if after:
+            who, age, which, described, place = after.groups()
+            if who or age:
+                votes[PERSON] += 2
+            elif which:
+                votes[ORG] += 1
+            elif described and any(w in vocab.org_before for w in described.split()):
+                votes[ORG] += 2
+            elif place and place in vocab.places:
+                votes[PLACE] += 2

@@ -1,0 +1,109 @@
+"""The word lists the recogniser reads, loaded once from the data files in ``reader.data``.
+
+Sources and licences are in ``reader/data/README.md`` and at the top of each file.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import cache
+from importlib import resources
+
+
+@dataclass(frozen=True, slots=True)
+class Vocabulary:
+    """Every word list, as sets of the exact spellings to look up (see each file's header)."""
+
+    common: frozenset[str]  # lowercase common English words
+    function_words: frozenset[str]  # lowercase closed-class words
+    given_names: frozenset[str]  # capitalised, minus function words and titles
+    places: dict[str, str]  # place name or alias -> the place name it stands for
+    demonym_stems: frozenset[str]  # first four letters of country, state and continent names
+    honorifics: frozenset[str]
+    titles: frozenset[str]  # one- and several-word titles ("Chief Executive")
+    title_words: frozenset[str]  # words that can start a title
+    title_starts: frozenset[str]  # words that can start a title or a law: "President", "Mr.", "Terms"
+    person_roles: frozenset[str]
+    org_suffixes: frozenset[str]  # lowercase, without a final full stop
+    org_heads: frozenset[str]
+    org_prefixes: frozenset[str]
+    outlet_heads: frozenset[str]
+    place_heads: frozenset[str]
+    standalone_places: frozenset[str]
+    law_heads: frozenset[str]
+    norp: frozenset[str]
+    not_acronyms: frozenset[str]
+    org_before: frozenset[str]
+    org_after: frozenset[str]
+
+
+def _lines(name: str) -> list[str]:
+    """The entries of a data file: its non-blank lines, without "#" comments."""
+    text = resources.files("reader.data").joinpath(name).read_text(encoding="utf-8")
+    out = []
+    for line in text.splitlines():
+        line = line.split("#", 1)[0].strip() if "#" in line else line.strip()
+        if line:
+            out.append(line)
+    return out
+
+
+def _sections(name: str) -> dict[str, list[str]]:
+    """The entries of each "[section]" of a data file."""
+    sections: dict[str, list[str]] = {}
+    current: list[str] = []
+    for line in _lines(name):
+        if line.startswith("[") and line.endswith("]"):
+            current = sections.setdefault(line[1:-1], [])
+        else:
+            current.append(line)
+    return sections
+
+
+_SPLIT_TSV = re.compile(r"\t")
+
+
+@cache
+def vocabulary() -> Vocabulary:
+    """The word lists, read from the package data on first use."""
+    words = _sections("vocabulary.txt")
+    function_words = frozenset(words["function_words"])
+    titles = frozenset(words["person_titles"])
+    places: dict[str, str] = {}
+    stems = set()
+    for line in _lines("places.tsv"):
+        name, kind, _population = _SPLIT_TSV.split(line)
+        places[name] = name
+        if kind != "city":
+            stems.add(name[:4])
+    places.update((name, name) for name in words["regions"])
+    for line in words["place_aliases"]:
+        alias, _, canonical = (part.strip() for part in line.partition("="))
+        places[alias] = canonical
+    return Vocabulary(
+        common=frozenset(_lines("common_words.txt")),
+        function_words=function_words,
+        given_names=frozenset(
+            name for name in _lines("given_names.txt")
+            if name.lower() not in function_words and name not in titles
+        ),
+        places=places,
+        demonym_stems=frozenset(stems),
+        honorifics=frozenset(words["honorifics"]),
+        titles=titles,
+        title_words=frozenset(t.split()[0] for t in titles),
+        title_starts=frozenset(t.split()[0] for t in titles) | frozenset(words["honorifics"]) | {"Terms"},
+        person_roles=frozenset(words["person_roles"]),
+        org_suffixes=frozenset(s.rstrip(".") for s in _lines("org_suffixes.txt")),
+        org_heads=frozenset(words["org_heads"]),
+        org_prefixes=frozenset(words["org_prefixes"]),
+        outlet_heads=frozenset(words["outlet_heads"]),
+        place_heads=frozenset(words["place_heads"]),
+        standalone_places=frozenset(words["standalone_places"]),
+        law_heads=frozenset(words["law_heads"]),
+        norp=frozenset(words["norp"]),
+        not_acronyms=frozenset(words["acronyms_not_entities"]),
+        org_before=frozenset(words["org_before"]),
+        org_after=frozenset(words["org_after"]),
+    )

@@ -1,0 +1,72 @@
+"""Coverage: the story's events by source, and what only one source reports; Enter goes to the passage."""
+
+from __future__ import annotations
+
+from rich.text import Text
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Vertical
+from textual.content import Content
+from textual.screen import ModalScreen
+from textual.widgets import DataTable, Static
+
+from reader.links import only_here
+from reader.model import Article, Corpus
+
+
+def _short(text: str, width: int = 60) -> str:
+    text = " ".join(text.split())
+    return text if len(text) <= width else text[: width - 1] + "…"
+
+
+class CoverageScreen(ModalScreen[str | None]):
+    """Dismissed with the id of the passage to jump to, or None. Cells are rich Text: never markup."""
+
+    BINDINGS = [Binding("escape,v,q", "dismiss(None)", "Close", id="coverage.close")]
+
+    def __init__(self, corpus: Corpus, articles: list[Article]) -> None:
+        super().__init__()
+        self.corpus = corpus
+        self.articles = articles
+        self.targets: dict[tuple[str, int], str] = {}  # (row key, column) -> passage id
+
+    def compose(self) -> ComposeResult:
+        with Vertical(classes="dialog"):
+            yield Static(Content(f"Coverage: events by source ({len(self.articles)} articles)"), classes="dialog-title")
+            yield DataTable(id="coverage-table", cursor_type="cell", zebra_stripes=True)
+            yield Static(Content("●: the source reports the event · enter: go to its passage · escape: close"),
+                         classes="dialog-hint")
+
+    def on_mount(self) -> None:
+        table = self.query_one(DataTable)
+        table.add_column(Text("event"), key="event")
+        for article in self.articles:
+            table.add_column(Text(_short(article.source or article.display_title[0], 14)), key=article.id)
+        column_of = {a.id: i + 1 for i, a in enumerate(self.articles)}
+        events = [e for e in self.corpus.events if any(s in column_of for s in e.sources)]
+        events.sort(key=lambda e: (-len(set(e.sources)), e.passage_ids[0]))
+        for event in events:
+            cells: list[Text] = [Text("·", justify="center") for _ in self.articles]
+            for passage_id in event.passage_ids:
+                article_id = passage_id.rsplit(":", 1)[0]
+                column = column_of.get(article_id)
+                if column is not None and (event.id, column) not in self.targets:
+                    self.targets[(event.id, column)] = passage_id
+                    cells[column - 1] = Text("●", justify="center")
+            first = self.corpus.locate(event.passage_ids[0])
+            label = _short(first[1].text) if first else event.id
+            self.targets[(event.id, 0)] = event.passage_ids[0]
+            table.add_row(Text(label), *cells, key=event.id)
+        only = ["only here", *["" for _ in self.articles]]
+        for article in self.articles:
+            solo = [p.id for p in article.passages if only_here(self.corpus, p.id)]
+            if solo:
+                self.targets[("only-here", column_of[article.id])] = solo[0]
+                only[column_of[article.id]] = str(len(solo))
+        table.add_row(*(Text(cell, justify="center" if i else "left") for i, cell in enumerate(only)), key="only-here")
+        table.focus()
+
+    def on_data_table_cell_selected(self, event: DataTable.CellSelected) -> None:
+        target = self.targets.get((event.cell_key.row_key.value, event.coordinate.column))
+        if target is not None:
+            self.dismiss(target)
