@@ -35,9 +35,9 @@ from __future__ import annotations
 
 import re
 from collections import Counter, defaultdict
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
-from reader.model import Article, Corpus, Kind
+from reader.model import Article, Corpus, Kind, Passage
 
 REASONS: dict[str, str] = {
     "comment-form": "a form for posting a comment (name, email, 'Leave a reply')",
@@ -362,7 +362,6 @@ class _Line:
     ends_sentence: bool
     quoted: bool  # opens with or contains a quotation
     title_case: bool  # most words capitalised (computed for short lines only)
-    teaser_pair: bool  # a headline line followed by a blurb in the same passage
 
     @property
     def short(self) -> bool:
@@ -376,7 +375,6 @@ class _Line:
             and self.ends_sentence
             and self.stop_density >= 0.25
             and self.link_density < 0.5
-            and not self.teaser_pair
         )
 
     @property
@@ -401,7 +399,6 @@ def _features(raw: str) -> _Line:
     lower = text.casefold().replace("’", "'")
     words = _WORD.findall(lower)
     stops = sum(map(_STOP_WORDS.__contains__, words))
-    lines = raw.strip().split("\n", 1)
     title_case = False
     if len(words) <= _SHORT_WORDS:
         capitals = [w for w in _WORD.findall(text) if w.casefold() not in _STOP_WORDS]
@@ -416,18 +413,12 @@ def _features(raw: str) -> _Line:
         ends_sentence=_ends_sentence(text),
         quoted=bool(_OPENING_QUOTE.match(text)) or "“" in text or "”" in text,
         title_case=title_case,
-        teaser_pair=len(lines) == 2 and _headline_shaped(lines[0]) and _ends_sentence(lines[1]),
     )
 
 
 def _ends_sentence(text: str) -> bool:
     text = text.strip().rstrip(_CLOSING_QUOTES + " ")
     return bool(text) and text[-1] in _SENTENCE_END
-
-
-def _headline_shaped(line: str) -> bool:
-    line = line.strip().rstrip(_CLOSING_QUOTES)
-    return 0 < len(line.split()) <= 20 and line[-1:] not in ".,;:"
 
 
 def _line_reason(line: _Line, kind: Kind) -> str | None:
@@ -712,10 +703,11 @@ class _Page:
 
 def mark_boilerplate(corpus: Corpus) -> None:
     """Set ``boilerplate`` on every passage of ``corpus``: None or a key of ``REASONS``."""
-    features = [[_features(p.text) for p in article.passages] for article in corpus.articles]
-    repeated = _repeated_lines(corpus.articles, features)
-    for article, lines in zip(corpus.articles, features):
-        page = _Page(article, lines)
+    by_line = [_one_passage_per_line(article) for article in corpus.articles]
+    features = [[_features(p.text) for p in article.passages] for article in by_line]
+    repeated = _repeated_lines(by_line, features)
+    for article, lines_article, lines in zip(corpus.articles, by_line, features):
+        page = _Page(lines_article, lines)
         page.judge_lines()
         page.judge_sections()
         page.judge_captions()
@@ -724,6 +716,36 @@ def mark_boilerplate(corpus: Corpus) -> None:
         if article.path.suffix.lower() == ".txt":
             page.mark_headings()
         page.mark_repeated(article.source, repeated)
+        if lines_article is not article:
+            _gather_line_verdicts(article, lines_article)
+
+
+def _one_passage_per_line(article: Article) -> Article:
+    """The article judged line by line.
+
+    Text pasted into Markdown keeps a scraped page's lines in one paragraph ("Please enter your
+    comment!" and "Please enter your name here" on two lines), so each line is judged as the
+    scraper's own paragraph. Articles without such passages are returned as they are.
+    """
+    if not any("\n" in p.text for p in article.passages):
+        return article
+    lines = [
+        Passage(p.id, p.kind, p.start, p.end, line)
+        for p in article.passages
+        for line in p.text.split("\n")
+        if line.strip()
+    ]
+    return replace(article, passages=lines)
+
+
+def _gather_line_verdicts(article: Article, by_line: Article) -> None:
+    """A passage is a leftover when every one of its lines is; it takes its first line's reason."""
+    verdicts: dict[str, list[str | None]] = defaultdict(list)
+    for line in by_line.passages:
+        verdicts[line.id].append(line.boilerplate)
+    for passage in article.passages:
+        found = verdicts[passage.id]
+        passage.boilerplate = found[0] if found and all(found) else None
 
 
 def _repeated_lines(articles: list[Article], features: list[list[_Line]]) -> frozenset[tuple[str, str]]:

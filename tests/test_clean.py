@@ -372,3 +372,30 @@ def test_seed_boilerplate_is_found_without_losing_content(seed_scores):
     structure = seed_scores["structure"]
     assert structure["F1"] >= 0.97
     assert structure["content_lost"] == 0
+
+
+def test_pasted_markdown_paragraphs_are_judged_line_by_line():
+    """A Markdown paragraph that holds a scraped page's lines is a leftover when all its lines are."""
+    from tests.conftest import BUNDLED, SEEDS
+
+    def removed_lines(paths):
+        corpus = load(paths)
+        mark_boilerplate(corpus)
+        return {
+            article.id: sorted(line for p in article.passages if p.boilerplate for line in p.text.split("\n"))
+            for article in corpus.articles
+        }
+
+    assert removed_lines([BUNDLED]) == removed_lines(SEEDS)
+
+
+def test_a_paragraph_with_one_prose_line_is_kept_whole(tmp_path):
+    page = tmp_path / "a.md"
+    page.write_text(
+        "# Headline\n\nThe council approved the budget on Tuesday after a long debate about schools.\n"
+        "Share this article\n",
+        encoding="utf-8",
+    )
+    corpus = load([page])
+    mark_boilerplate(corpus)
+    assert all(p.kept for p in corpus.articles[0].passages)
