@@ -29,7 +29,7 @@ import yaml
 from charset_normalizer import from_bytes
 from markdown_it import MarkdownIt
 
-from reader.model import Article, Corpus, Kind, Passage, Problem, Severity
+from reader.model import Article, Corpus, Kind, Passage, Problem, Severity, passage_id
 from reader.sanitize import REPLACEMENT, inert
 
 ARTICLE_SUFFIXES = (".md", ".markdown", ".txt")
@@ -87,7 +87,7 @@ def load(paths: Iterable[Path | str], max_bytes: int = DEFAULT_MAX_BYTES) -> Cor
             continue
         article.id = _unique(article.id, used_ids)
         for n, passage in enumerate(article.passages):
-            passage.id = f"{article.id}:{n}"
+            passage.id = passage_id(article.id, n)
         corpus.articles.append(article)
     return corpus
 

@@ -24,6 +24,16 @@ class Kind(StrEnum):
     QUOTE = "quote"
 
 
+def passage_id(article_id: str, index: int) -> str:
+    """The id of an article's ``index``-th passage: unique across the open articles."""
+    return f"{article_id}:{index}"
+
+
+def article_id_of(passage_id: str) -> str:
+    """The id of the article a passage id belongs to."""
+    return passage_id.rsplit(":", 1)[0]
+
+
 @dataclass(frozen=True, slots=True)
 class Entity:
     """A named-entity mention: ``text[start:end]`` of its passage."""

@@ -16,7 +16,7 @@ from reader.analysis import STAGES, analyse
 from reader.entities import EntityInfo, entity_index
 from reader.links import other_sources
 from reader.load import load
-from reader.model import Article, Corpus, Entity, Kind, Severity
+from reader.model import Article, Corpus, Entity, Kind, Severity, article_id_of
 from reader.tui.messages import AnalysisProgress, CorpusAnalysed, CorpusLoaded
 from reader.tui.screens.compare import CompareScreen
 from reader.tui.screens.coverage import CoverageScreen
@@ -65,6 +65,7 @@ class NewsprismApp(App[None]):
         self.analysed = False
         self.entities: dict[str, EntityInfo] = {}
         self.entity_key: str | None = None  # the entity n / N move through
+        self._reading_order: dict[str, int] = {}  # passage id -> position in the corpus
 
     def compose(self) -> ComposeResult:
         yield Header()
@@ -110,6 +111,7 @@ class NewsprismApp(App[None]):
     def on_corpus_analysed(self, message: CorpusAnalysed) -> None:
         self.analysed = True
         self.entities = entity_index(self.corpus)
+        self._reading_order = {p.id: n for n, p in enumerate(p for a in self.corpus.articles for p in a.passages)}
         self.query_one("#progress").remove_class("-working")
         self.sub_title = __version__
         self.query_one(ArticleList).show(self.corpus)
@@ -125,7 +127,7 @@ class NewsprismApp(App[None]):
     def _others(self, article: Article) -> dict[str, int]:
         """For each linkable kept passage, how many other sources report it."""
         return {
-            p.id: len({link.to.rsplit(":", 1)[0] for link in p.links})
+            p.id: len({article_id_of(link.to) for link in p.links})
             for p in article.body
             if p.kept and p.kind in _LINKABLE
         }
@@ -220,39 +222,42 @@ class NewsprismApp(App[None]):
         self.entity_key = key
         current = self._current()
         mentions = self.entities[key].mentions
-        here = [m for m in mentions if current and m[0].rsplit(":", 1)[0] == current[0].id]
+        here = [m for m in mentions if current and article_id_of(m[0]) == current[0].id]
         passage_id, entity = (here or mentions)[0]
         self.go_to(passage_id, entity)
 
     def action_mention(self, step: int) -> None:
         reader = self.query_one(ReaderView)
-        current = self._current()
-        if current is None:
-            return
         passage = reader.current_passage
-        marked = reader.current_entity
-        key = marked.key if marked is not None else None
-        if key is None:
-            named = [e for e in passage.entities if e.label != "DATE"] or passage.entities
-            key = self.entity_key if self.entity_key in {e.key for e in passage.entities} else None
-            key = key or (named[0].key if named else self.entity_key)
-        if key is None or key not in self.entities:
+        if passage is None:
+            return
+        key = self._entity_here(reader)
+        if key not in self.entities:
             self.notify("No entity here: choose one from the entity list (E)", markup=False)
             return
         self.entity_key = key
         mentions = self.entities[key].mentions
-        order = {p.id: i for i, p in enumerate(p for a in self.corpus.articles for p in a.passages)}
-        position = (order[passage.id], marked.start if marked is not None else -1)
-        ranked = [(order[pid], e.start) for pid, e in mentions]
+        # mentions in reading order; the cursor sits before the first mention of its passage unless one is marked
+        marked = reader.current_entity
+        position = (self._reading_order[passage.id], marked.start if marked is not None and marked.key == key else -1)
+        ranked = [(self._reading_order[pid], entity.start) for pid, entity in mentions]
         if step > 0:
-            index = next((i for i, r in enumerate(ranked) if r > position), 0)
+            index = next((i for i, at in enumerate(ranked) if at > position), 0)
         else:
-            below = [i for i, r in enumerate(ranked) if r < position] if marked is not None else \
-                [i for i, r in enumerate(ranked) if r[0] < position[0]]
-            index = below[-1] if below else len(ranked) - 1
+            index = next((i for i in reversed(range(len(ranked))) if ranked[i] < position), len(ranked) - 1)
         self.go_to(*mentions[index])
-        total = len(mentions)
-        self.notify(f"{self.entities[key].name}: mention {index + 1} of {total}", timeout=1.5, markup=False)
+        self.notify(f"{self.entities[key].name}: mention {index + 1} of {len(mentions)}", timeout=1.5, markup=False)
+
+    def _entity_here(self, reader: ReaderView) -> str | None:
+        """The entity n / N follow: the marked mention's, the chosen one if this passage has it, else its first name."""
+        if reader.current_entity is not None:
+            return reader.current_entity.key
+        entities = reader.current_passage.entities
+        keys = [e.key for e in entities]
+        if self.entity_key in keys:
+            return self.entity_key
+        named = [e.key for e in entities if e.label != "DATE"]
+        return (named or keys or [self.entity_key])[0]
 
     # -- toggles and screens -------------------------------------------------------------
 

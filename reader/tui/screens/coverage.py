@@ -11,7 +11,7 @@ from textual.screen import ModalScreen
 from textual.widgets import DataTable, Static
 
 from reader.links import only_here
-from reader.model import Article, Corpus
+from reader.model import Article, Corpus, article_id_of
 
 
 def _short(text: str, width: int = 60) -> str:
@@ -48,8 +48,7 @@ class CoverageScreen(ModalScreen[str | None]):
         for event in events:
             cells: list[Text] = [Text("·", justify="center") for _ in self.articles]
             for passage_id in event.passage_ids:
-                article_id = passage_id.rsplit(":", 1)[0]
-                column = column_of.get(article_id)
+                column = column_of.get(article_id_of(passage_id))
                 if column is not None and (event.id, column) not in self.targets:
                     self.targets[(event.id, column)] = passage_id
                     cells[column - 1] = Text("●", justify="center")

@@ -11,7 +11,7 @@ from textual.widgets import OptionList, Static
 from textual.widgets.option_list import Option
 
 from reader.entities import EntityInfo
-from reader.model import Article
+from reader.model import Article, article_id_of
 from reader.tui.widgets.reader_view import ENTITY_CLASSES, entity_class
 
 _LABEL_NAMES = {"PERSON": "People", "ORG": "Organisations", "PLACE": "Places", "DATE": "Dates"}
@@ -33,7 +33,7 @@ class EntitiesScreen(ModalScreen[str | None]):
         self.articles = articles
         ids = {a.id for a in articles}
         self.entities = [
-            info for info in entities.values() if any(pid.rsplit(":", 1)[0] in ids for pid, _ in info.mentions)
+            info for info in entities.values() if any(article_id_of(pid) in ids for pid, _ in info.mentions)
         ]
 
     def compose(self) -> ComposeResult:
