@@ -2,9 +2,10 @@
 
 Not a test: it prints, for each stage, the words of the corpus, the best time of a few rounds and
 the words per second, as a table. Times are CPU times of this process (the stages run on one
-thread), so other work on the machine disturbs them less than it would wall-clock times. The corpus is the given article files or folders (the bundled
-story if none), repeated to make the timing steady. Each stage is one small function taking the
-loaded corpus and returning its :class:`Result`.
+thread), so other work on the machine disturbs them less than it would wall-clock times. The
+corpus is the given article files or folders (the bundled story if none), repeated to make the
+timing steady. Each stage is one small function taking the loaded corpus and returning its
+:class:`Result`.
 """
 
 from __future__ import annotations
@@ -19,7 +20,7 @@ from pathlib import Path
 from reader.entities import annotate_entities
 from reader.entities.resolve import intrinsic, key_for
 from reader.load import load
-from reader.model import Corpus
+from reader.model import Corpus, passage_id
 
 
 @dataclass(frozen=True, slots=True)
@@ -48,7 +49,7 @@ def repeated(corpus: Corpus, times: int) -> Corpus:
             twin = copy.deepcopy(article)
             twin.id = f"{article.id}~{n}"
             for i, passage in enumerate(twin.passages):
-                passage.id = f"{twin.id}:{i}"
+                passage.id = passage_id(twin.id, i)
             out.articles.append(twin)
     return out
 

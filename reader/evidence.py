@@ -8,9 +8,10 @@ lives with the comparison.
 Features are strings with a prefix telling their sort, so one inverted index
 can hold them all:
 
-* ``w:suspen``  a content word, lowercased and cut to its first
-  ``STEM_LENGTH`` letters (prefix truncation is a crude but well-tried stemmer
-  for English retrieval: suspend, suspended, suspension share ``suspen``);
+* ``w:suspen``  a content word, lowercased, stemmed (``stem``) and cut to its
+  first ``STEM_LENGTH`` letters, so inflections and close derivations meet:
+  sue, sues, sued and suing share ``w:su``; suspend, suspended and suspension
+  share ``w:suspen``;
 * ``e:<key>``   a named entity, by the entity layer's corpus-wide key, so
   aliases ("AWS", "Amazon Web Services") count as one;
 * ``d:monday``  a word or number inside a DATE entity: dates are matched by
@@ -19,6 +20,11 @@ can hold them all:
   without thousands separators ("70,000" and "70000" match).
 
 Words covered by an entity mention are not also counted as words.
+
+Each word and date part also carries its rarity in general English
+(``english_rarity``, from the ``wordfreq`` frequency lists): "company" or
+"group" say less about which event a passage reports than "restraining" or
+"antitrust", however the story happens to use them.
 """
 
 from __future__ import annotations
@@ -26,10 +32,19 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass, field
+from functools import lru_cache
+
+import snowballstemmer
+from wordfreq import zipf_frequency
 
 from reader.model import Passage
 
 STEM_LENGTH = 6
+# Zipf frequency (log10 of uses per billion words) at and below which a word counts fully
+# (about one use in 100,000 words: "lawsuit", "hosting"), and at which it counts nothing
+# (the commonest function words; "said" is 6.0, "the" 7.7).
+ZIPF_RARE = 4.0
+ZIPF_COMMON = 7.0
 QUOTE_WORDS = 4  # a shared run of this many words from a quotation is a shared quote
 
 _TOKEN = re.compile(r"\d+(?:[.,]\d+)*%?|[^\W\d_]+(?:['’][^\W\d_]+)*")
@@ -68,9 +83,12 @@ class Evidence:
     quotation of one passage can be found anywhere in the other.
     ``quote_words`` keeps the quotations' words, to show a matched run.
     ``content`` is the features' text, sorted, for comparing wording.
+    ``general`` holds each feature's rarity in general English, in [0, 1]
+    (``english_rarity``; 1 for names and figures).
     """
 
     features: set[str] = field(default_factory=set)
+    general: dict[str, float] = field(default_factory=dict)
     shown: dict[str, str] = field(default_factory=dict)
     grams: set[tuple[str, ...]] = field(default_factory=set)
     quote_grams: set[tuple[str, ...]] = field(default_factory=set)
@@ -101,35 +119,66 @@ def term(token: str) -> str | None:
     word = normal_word(token)
     if len(word) < 3 or word in STOPWORDS or not word[0].isalpha():
         return None
-    return "w:" + word[:STEM_LENGTH]
+    return "w:" + stem(word)
+
+
+_STEMMER = snowballstemmer.stemmer("english")
+
+
+@lru_cache(maxsize=65536)
+def stem(word: str) -> str:
+    """The Snowball (Porter 2) stem of a lowercased word, without a final "e", cut to ``STEM_LENGTH`` letters.
+
+    Snowball undoes inflection ("banned" -> "ban", "hosting" -> "host") but
+    leaves a final "e" only on some forms ("sues" -> "sue", "sued" -> "su"),
+    so it is dropped; the cut joins close derivations (suspend, suspension).
+    """
+    stemmed = _STEMMER.stemWord(word)
+    if stemmed.endswith("e") and len(stemmed) > 2:
+        stemmed = stemmed[:-1]
+    return stemmed[:STEM_LENGTH]
+
+
+@lru_cache(maxsize=65536)
+def english_rarity(word: str) -> float:
+    """How rare a lowercased word is in general English, in [0, 1].
+
+    1 at or below ``ZIPF_RARE`` (and for words the lists do not know),
+    0 at ``ZIPF_COMMON``, linear in between: "antitrust" 1, "company" 0.47.
+    """
+    zipf = zipf_frequency(word, "en")
+    return min(1.0, max(0.0, (ZIPF_COMMON - zipf) / (ZIPF_COMMON - ZIPF_RARE)))
 
 
 def passage_evidence(passage: Passage) -> Evidence:
     """The evidence of ``passage``: entity keys, dates, figures, content words and quotations."""
     text = passage.text
     evidence = Evidence()
-    found = []  # (offset, feature, as written)
+    found = []  # (offset, feature, as written, rarity in English)
     covered = [False] * len(text)
     for entity in passage.entities:
         if entity.label == "DATE":
             for match in _TOKEN.finditer(text, entity.start, entity.end):
                 word = normal_word(match.group())
                 if word not in STOPWORDS:
-                    found.append((match.start(), "d:" + word, match.group()))
+                    found.append((match.start(), "d:" + word, match.group(), english_rarity(word)))
         else:
-            found.append((entity.start, "e:" + entity.key, text[entity.start:entity.end]))
+            found.append((entity.start, "e:" + entity.key, text[entity.start:entity.end], 1.0))
         covered[entity.start:entity.end] = [True] * (entity.end - entity.start)
     for match in _TOKEN.finditer(text):
         if covered[match.start()]:
             continue
         token = match.group()
         number = figure(token)
-        feature = "n:" + number if number else term(token)
-        if feature:
-            found.append((match.start(), feature, token if number else normal_word(token)))
-    for _, feature, shown in sorted(found, key=lambda item: item[0]):
+        if number:
+            found.append((match.start(), "n:" + number, token, 1.0))
+        elif feature := term(token):
+            word = normal_word(token)
+            found.append((match.start(), feature, word, english_rarity(word)))
+    for _, feature, shown, rarity in sorted(found, key=lambda item: item[0]):
         evidence.features.add(feature)
         evidence.shown.setdefault(feature, shown)
+        evidence.general[feature] = max(evidence.general.get(feature, 0.0), rarity)
     evidence.content = " ".join(sorted(f[2:] for f in evidence.features))
     lowered = [normal_word(t) for t in words_of(text)]
     evidence.grams = _grams(lowered)

@@ -1,26 +1,41 @@
 """Links between passages of different articles in one story that report the same thing, and the events they form.
 
-How a pair is judged. Every passage of a story mentions its
-main actors, so evidence counts by its rarity inside the story: a feature
-(see ``reader.evidence``) found in ``df`` of the story's ``n`` linkable
-passages weighs ``log(n / df) / log(n / sources)``: 0 for a feature in every
-passage, 1 for one found about once per source (what one event reported by
-every source leaves), more for rarer ones. Three signals each measure their
-evidence ``x`` in units of "enough on its own" and turn it into odds
-``x / (1 + x)`` (0.5 at the bar); they combine as independent evidence
+What a passage is about. Every passage of a story mentions its main actors,
+so a feature (see ``reader.evidence``) counts by its rarity: inside the story
+(found in ``df`` of its ``n`` linkable passages, it weighs
+``log(n / df) / log(n / sources)``: 0 for a feature in every passage, 1 for
+one found about once per source) times its rarity in general English
+(``Evidence.general``: "company" counts about half, "antitrust" fully).
+A passage's *context* is its own weighted features plus those of its
+neighbours in its article, ``CONTEXT_DECAY`` as much per paragraph away, up to
+``CONTEXT_REACH`` away: news paragraphs carry on the matter of the one before
+(a quotation after its paraphrase, "It added that ..."), and outlets cut one
+event into different paragraphs, so the neighbours tell what a short or
+elliptic paragraph is about.
+
+How a pair is judged (``judge_pair``). Each signal measures its evidence
+``x`` in units of "enough on its own" and turns it into odds ``x / (1 + x)``
+(0.5 at its bar); the signals combine as independent evidence
 (``1 - (1 - a)(1 - b)(1 - c)``), so two signals short of their bar can still
 link together:
 
+* closeness: how well each passage's own features are found in the other's
+  context (the lesser of the two cosines: the context helps find a
+  passage's matter in another outlet's neighbouring paragraphs, but each
+  passage must itself be found there, so a paragraph is not linked only
+  for being next to a match), plus *corroboration*: how close both are to
+  one passage of a third source (the weaker of the two closenesses, for the
+  best such passage). Two outlets wording one event differently often both
+  share words with a third that words it in between.
+  Its bar is ``CLOSENESS_BAR``. Negative evidence: when the two passages
+  name distinctive details of one sort and share none of that sort
+  (``conflicting``: two different people, places or figures), the
+  closeness counts ``CONFLICT_FACTOR`` as much; this is what keeps two
+  similar events apart when they share everything but their names.
 * shared quotation: a run of ``QUOTE_WORDS`` or more words quoted in one
   passage and found in the other, two of them not stopwords. Outlets rarely
   produce the same words in a row by chance, so this alone links
   (``QUOTE_STRENGTH``).
-* shared rare evidence: the weight of the features both passages hold (words,
-  entity keys, figures, dates) against two bars, both needed: in absolute
-  terms ``MIN_SHARED_WEIGHT`` (two features as rare as one per source: one
-  common detail is coincidence), and as a share of the smaller passage's
-  weight ``MIN_COVERAGE`` (the other passage repeats a fair part of what this
-  one says, not one aside of a long paragraph).
 * similar wording: rapidfuzz ``token_set_ratio`` over the passages' content
   words, counted above ``WORDING_FLOOR`` (two unrelated sentences of one
   story, sharing their actors, reach about 0.5) with its bar at
@@ -28,13 +43,15 @@ link together:
   when they share ``WORDING_WORDS`` words (the ratio calls a one-word title
   "contained" in any passage holding that word).
 
-A pair is linked (``judge_pair``) when the combined score reaches ``LINK_THRESHOLD`` (0.5: the
+A pair is linked when the combined score reaches ``LINK_THRESHOLD`` (0.5: the
 evidence makes "same event" more likely than not). Links are symmetric.
+Section headings ("Parler's side", "Update") label what follows rather than
+report anything, so they are not linked; titles are.
 
 Candidates come from an inverted index of the story's features that are rare
 enough to matter (weight ``_INDEXED_WEIGHT`` or more) and of quoted word
-runs (``_candidates``): two passages that share nothing rare are never
-compared.
+runs (``_candidates``): two passages that share nothing rare themselves are
+never compared, whatever their neighbours share.
 
 Events: the maximal cliques of the link graph (Bron–Kerbosch with pivoting):
 a group of passages in which every two are linked reports one thing. A
@@ -47,6 +64,7 @@ from __future__ import annotations
 import math
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
 from itertools import combinations
 
 from rapidfuzz import fuzz
@@ -55,19 +73,46 @@ from reader import feedback
 from reader.evidence import Evidence, passage_evidence, shared_quote
 from reader.model import Article, Corpus, Event, Kind, Link, Passage
 
-LINKABLE_KINDS = frozenset({Kind.TITLE, Kind.HEADING, Kind.PARAGRAPH, Kind.LIST_ITEM, Kind.QUOTE})
+LINKABLE_KINDS = frozenset({Kind.TITLE, Kind.PARAGRAPH, Kind.LIST_ITEM, Kind.QUOTE})
 
 LINK_THRESHOLD = 0.5
+CONTEXT_DECAY = 0.5
+CONTEXT_REACH = 2
+CLOSENESS_BAR = 0.18
+CONFLICT_FACTOR = 0.5
+DISTINCTIVE_WEIGHT = 0.5
 QUOTE_STRENGTH = 0.9
-MIN_SHARED_WEIGHT = 2.0
-MIN_COVERAGE = 0.15
 WORDING_FLOOR = 0.5
 WORDING_BAR = 0.85
 WORDING_WORDS = 4  # fewer shared words than this are no wording to compare (a one-word title is "contained" in anything)
-_INDEXED_WEIGHT = 0.25  # features more common than this propose no candidate pairs
+_INDEXED_WEIGHT = 0.25  # features lighter than this propose no candidate pairs
 _REASON_ITEMS = 4  # how many shared items a reason lists
 
 _SIGNS = {"e:": "entities", "d:": "dates", "n:": "figures", "w:": "rare words"}
+_SORT_NAMES = {"person": "people", "place": "places", "org": "organisations", "figure": "figures"}
+
+Profile = dict[str, float]
+
+
+@dataclass(slots=True)
+class _Story:
+    """The linkable passages of one story and what is known about each, by position in ``passages``."""
+
+    passages: list[tuple[Article, Passage]]
+    evidence: list[Evidence]
+    weights: dict[str, float]  # feature -> weight in this story
+    own: list[Profile]  # each passage's own weighted features, scaled to unit length
+    context: list[Profile]  # the same with its article neighbours' (see ``_in_context``), unit length
+
+    def closeness(self, i: int, j: int) -> float:
+        """How well each of passages ``i`` and ``j`` is found in the other's context: the lesser of the two cosines."""
+        return min(_cosine(self.own[i], self.context[j]), _cosine(self.context[i], self.own[j]))
+
+
+def _cosine(a: Profile, b: Profile) -> float:
+    """The dot product of two unit-length profiles."""
+    small, large = sorted((a, b), key=len)
+    return sum(w * large.get(f, 0.0) for f, w in small.items())
 
 
 def link_passages(corpus: Corpus) -> None:
@@ -79,7 +124,7 @@ def link_passages(corpus: Corpus) -> None:
 
 
 def _stories(corpus: Corpus) -> Iterator[list[tuple[Article, Passage]]]:
-    """The linkable passages of each story with more than one article (links are cleared first)."""
+    """The linkable passages of each story with more than one article, in reading order (links are cleared first)."""
     stories: dict[str, list[Article]] = defaultdict(list)
     for article in corpus.articles:
         for passage in article.passages:
@@ -91,11 +136,12 @@ def _stories(corpus: Corpus) -> Iterator[list[tuple[Article, Passage]]]:
 
 
 def _link_story(passages: list[tuple[Article, Passage]]) -> None:
-    evidence = [passage_evidence(p) for _, p in passages]
-    weights = _weights(evidence, len({id(a) for a, _ in passages}))
-    masses = [sum(weights[f] for f in e.features) or 1.0 for e in evidence]
-    for i, j in _candidates(passages, evidence, weights):
-        link = judge_pair(evidence[i], evidence[j], weights, min(masses[i], masses[j]))
+    story = _prepare(passages)
+    candidates = _candidates(story)
+    close = {pair: story.closeness(*pair) for pair in candidates}
+    corroboration = _corroboration(story, close)
+    for (i, j), closeness in close.items():
+        link = judge_pair(story.evidence[i], story.evidence[j], story.weights, closeness + corroboration.get((i, j), 0.0))
         if link is not None:
             score, why = link
             passages[i][1].links.append(Link(passages[j][1].id, score, why))
@@ -104,64 +150,113 @@ def _link_story(passages: list[tuple[Article, Passage]]) -> None:
         passage.links.sort(key=lambda link: -link.score)
 
 
-def _weights(evidence: list[Evidence], sources: int) -> dict[str, float]:
-    """Each feature's rarity inside the story, 1 for a feature in as many passages as there are sources.
+def _prepare(passages: list[tuple[Article, Passage]]) -> _Story:
+    evidence = [passage_evidence(p) for _, p in passages]
+    weights = _weights(evidence, len({id(a) for a, _ in passages}))
+    own = [{f: weights[f] for f in e.features if weights[f] > 0} for e in evidence]
+    return _Story(passages, evidence, weights, [_unit(p) for p in own], _in_context(passages, own))
 
-    ``log(n / df) / log(n / sources)``: 0 for a feature in every passage, 1 for
-    one each source could hold once, more for rarer ones; the unit makes the
-    bars below independent of how long the story is.
+
+def _weights(evidence: list[Evidence], sources: int) -> dict[str, float]:
+    """Each feature's weight: its rarity inside the story times its rarity in general English.
+
+    The story rarity is ``log(n / df) / log(n / sources)``: 0 for a feature in
+    every passage, 1 for one each source could hold once, more for rarer
+    ones; the unit makes ``_INDEXED_WEIGHT`` independent of how long the story is.
+    The English rarity is the least any passage gives the feature (its
+    commonest written form).
     """
-    df = Counter(f for e in evidence for f in e.features)
+    df: Counter[str] = Counter()
+    general: dict[str, float] = {}
+    for e in evidence:
+        df.update(e.features)
+        for f, rarity in e.general.items():
+            general[f] = min(general.get(f, 1.0), rarity)
     n = len(evidence)
     unit = math.log(max(n / sources, 2))
-    return {f: math.log(n / count) / unit for f, count in df.items()}
+    return {f: math.log(n / count) / unit * general[f] for f, count in df.items()}
 
 
-def _candidates(
-    passages: list[tuple[Article, Passage]], evidence: list[Evidence], weights: dict[str, float]
-) -> set[tuple[int, int]]:
-    """Pairs of passages of different articles sharing two rare features, or a quoted run of words.
+def _unit(profile: Profile) -> Profile:
+    norm = math.sqrt(sum(w * w for w in profile.values())) or 1.0
+    return {f: w / norm for f, w in profile.items()}
 
-    One shared feature cannot reach the rare-evidence bar and leaves too few
-    words for the wording signal, so such pairs are not worth scoring.
-    """
+
+def _in_context(passages: list[tuple[Article, Passage]], own: list[Profile]) -> list[Profile]:
+    """Each passage's own weights plus its article neighbours', ``CONTEXT_DECAY`` as much per step, scaled to unit length."""
+    by_article: dict[int, list[int]] = defaultdict(list)
+    for i, (article, _) in enumerate(passages):
+        by_article[id(article)].append(i)
+    profiles: list[Profile] = [{} for _ in passages]
+    for members in by_article.values():
+        for at, i in enumerate(members):
+            profile = dict(own[i])
+            for step in range(1, CONTEXT_REACH + 1):
+                for near in (at - step, at + step):
+                    if 0 <= near < len(members):
+                        for f, w in own[members[near]].items():
+                            profile[f] = profile.get(f, 0.0) + w * CONTEXT_DECAY**step
+            profiles[i] = _unit(profile)
+    return profiles
+
+
+def _candidates(story: _Story) -> set[tuple[int, int]]:
+    """Pairs ``(i, j)``, ``i < j``, of passages of different articles sharing a rare feature or a quoted run of words."""
     features: dict[str, list[int]] = defaultdict(list)
-    quoted = {gram for e in evidence for gram in e.quote_grams}
+    quoted = {gram for e in story.evidence for gram in e.quote_grams}
     grams: dict[tuple[str, ...], list[int]] = defaultdict(list)
-    for i, e in enumerate(evidence):
+    for i, e in enumerate(story.evidence):
         for f in e.features:
-            if weights[f] >= _INDEXED_WEIGHT:
+            if story.weights[f] >= _INDEXED_WEIGHT:
                 features[f].append(i)
         for gram in e.grams & quoted:
             grams[gram].append(i)
-    met: Counter[tuple[int, int]] = Counter()
-    for members in features.values():
-        met.update(combinations(members, 2))
-    pairs = {pair for pair, count in met.items() if count >= 2}
-    for members in grams.values():
+    pairs: set[tuple[int, int]] = set()
+    for members in (*features.values(), *grams.values()):
         pairs.update(combinations(members, 2))
+    passages = story.passages
     return {(i, j) for i, j in pairs if passages[i][0] is not passages[j][0]}
 
 
+def _corroboration(story: _Story, close: dict[tuple[int, int], float]) -> dict[tuple[int, int], float]:
+    """For each compared pair, its best bridge: ``min(closeness(i, r), closeness(r, j))`` over passages ``r`` of a third source."""
+    near: dict[int, dict[int, float]] = defaultdict(dict)
+    for (i, j), value in close.items():
+        near[i][j] = near[j][i] = value
+    article = [id(a) for a, _ in story.passages]
+    bridges = {}
+    for i, j in close:
+        ni, nj = near[i], near[j]
+        if len(ni) > len(nj):
+            ni, nj = nj, ni
+        best = 0.0
+        for r, value in ni.items():
+            if r in nj and article[r] != article[i] and article[r] != article[j]:
+                best = max(best, min(value, nj[r]))
+        bridges[i, j] = best
+    return bridges
+
+
 def judge_pair(
-    a: Evidence, b: Evidence, weights: dict[str, float], smaller_mass: float
+    a: Evidence, b: Evidence, weights: dict[str, float], closeness: float
 ) -> tuple[float, tuple[str, ...]] | None:
     """The score in [0, 1] that two passages report the same thing and the reasons, if it reaches the threshold.
 
-    ``smaller_mass`` is the summed weight of the smaller passage's features.
-    Each signal measures its evidence ``x`` in units of "enough on its own"
-    (``x = 1`` at its bar) and turns it into odds ``x / (1 + x)`` (0.5 at the
-    bar); the signals combine as independent evidence, so two signals each
-    short of their bar can still link together.
+    ``closeness`` is the pair's profile cosine plus its corroboration (see the
+    module docstring). Each signal measures its evidence ``x`` in units of
+    "enough on its own" (``x = 1`` at its bar) and turns it into odds
+    ``x / (1 + x)`` (0.5 at the bar); the signals combine as independent
+    evidence, so two signals each short of their bar can still link together.
     """
     doubts = 1.0
     quote = shared_quote(a, b) or shared_quote(b, a)
     if quote:
         doubts *= 1 - QUOTE_STRENGTH
+    conflict = conflicting(a, b, weights)
+    if conflict:
+        closeness *= CONFLICT_FACTOR
+    doubts *= 1 / (1 + closeness / CLOSENESS_BAR)
     shared = a.features & b.features
-    shared_weight = sum(weights[f] for f in shared)
-    x = min(shared_weight / MIN_SHARED_WEIGHT, shared_weight / smaller_mass / MIN_COVERAGE)
-    doubts *= 1 / (1 + x)
     wording = fuzz.token_set_ratio(a.content, b.content) / 100 if len(shared) >= WORDING_WORDS else 0.0
     if wording > WORDING_FLOOR:
         doubts *= 1 / (1 + (wording - WORDING_FLOOR) / (WORDING_BAR - WORDING_FLOOR))
@@ -172,7 +267,39 @@ def judge_pair(
     why += _shared_reasons(shared, weights, a)
     if wording > WORDING_FLOOR:
         why.append(f"similar wording {wording:.2f} (rapidfuzz)")
+    if conflict:
+        why.append(f"but different {conflict}")
     return score, tuple(why)
+
+
+def conflicting(a: Evidence, b: Evidence, weights: dict[str, float]) -> str | None:
+    """The sort of detail (person, place, figure, ...) on which two passages disagree, or None.
+
+    They disagree on a sort when each names a distinctive one of it (weight
+    ``DISTINCTIVE_WEIGHT`` or more in the story) and they share none of it:
+    one paragraph about a Mayor Reyes and one about a Dr Okafor, or about
+    98 posts and 70,000 accounts, are likely about different things, whatever
+    else they share.
+    """
+    sorts_a, sorts_b = _detail_sorts(a), _detail_sorts(b)
+    for sort in sorted(sorts_a.keys() & sorts_b.keys()):
+        mine, theirs = sorts_a[sort], sorts_b[sort]
+        if mine & theirs:
+            continue
+        if max(weights[f] for f in mine) >= DISTINCTIVE_WEIGHT and max(weights[f] for f in theirs) >= DISTINCTIVE_WEIGHT:
+            return _SORT_NAMES.get(sort, sort)
+    return None
+
+
+def _detail_sorts(evidence: Evidence) -> dict[str, set[str]]:
+    """The passage's entity keys and figures by sort: "person", "place", "org", ..., and "figure"."""
+    sorts: dict[str, set[str]] = defaultdict(set)
+    for f in evidence.features:
+        if f.startswith("e:"):
+            sorts[f[2:].split(":", 1)[0]].add(f)
+        elif f.startswith("n:"):
+            sorts["figure"].add(f)
+    return sorts
 
 
 def _shared_reasons(shared: Iterable[str], weights: dict[str, float], shown_by: Evidence) -> list[str]:

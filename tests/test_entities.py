@@ -77,7 +77,8 @@ def test_money_and_percentages_are_shown():
 # -- what makes a capitalised word a name ---------------------------------------------------------
 
 def test_common_words_opening_a_sentence_are_not_names():
-    found = spans(["However, Zentrix said the outage was over.", "Despite the storm, power was back. Officials said so.",
+    found = spans(["However, Zentrix said the outage was over.",
+                   "Despite the storm, power was back. Officials said so.",
                    "Screenshots of the app circulated. Then Zentrix apologised."])
     assert found == [("Zentrix", "ORG"), ("Zentrix", "ORG")]
 
@@ -95,6 +96,10 @@ def test_gazetteer_places():
 def test_a_given_name_starts_a_person():
     assert spans("The report was written by Maria Fenwick and Tobias Quell.") == [
         ("Maria Fenwick", "PERSON"), ("Tobias Quell", "PERSON")]
+
+
+def test_a_party_and_state_tag_after_a_name_is_not_a_name():
+    assert spans("Sen. Ada Quist, D-N.Y., objected.") == [("Ada Quist", "PERSON")]
 
 
 def test_titles_and_honorifics_are_outside_the_name():
@@ -146,6 +151,21 @@ def test_words_after_a_name_say_what_it_is():
     assert found["Ostrova"] == "PERSON"
     assert found["Glenmar"] == "ORG"
     assert found["Orvane Brandt"] == "ORG"
+
+
+def test_place_nouns_and_datelines_make_places():
+    found = dict(spans(["TORVIK, Norway (Reuters) — Rain fell.", "Troops entered the village of Marzeny.",
+                        "Fires spread across the Orlevo region."]))
+    assert found["TORVIK"] == found["Marzeny"] == found["Orlevo"] == "PLACE"
+    assert found["Reuters"] == "ORG"
+
+
+def test_an_administration_or_campaign_is_a_persons():
+    assert spans("Lawyers for the Orlov administration appealed.") == [("Orlov", "PERSON")]
+
+
+def test_a_city_spelt_like_a_common_word_is_not_taken_for_the_city():
+    assert spans("Flights on Delta and Enterprise rentals were cancelled.") == [("Delta", "ORG"), ("Enterprise", "ORG")]
 
 
 def test_a_lone_unknown_capitalised_word_is_an_organisation():
@@ -248,3 +268,23 @@ def test_seed_entities_strict_f1(seed_scores):
     assert scores["ALL"]["strict"][2] >= 0.95
     for label in ("PERSON", "ORG", "PLACE", "DATE"):
         assert scores[label]["strict"][2] >= 0.9, label
+
+
+# -- the benchmark script (its table, not its timing) ---------------------------------------------
+
+def test_the_benchmark_prints_words_per_second_for_the_entities_stage(capsys):
+    from reader.bench import main
+
+    seed = Path(__file__).parent / "fixtures" / "seeds" / "000_b9b5eb6280517a37.txt"
+    assert main([str(seed), "--repeat", "2", "--rounds", "1"]) == 0
+    header, row = capsys.readouterr().out.splitlines()
+    assert header.split() == ["stage", "words", "seconds", "words/s"]
+    assert row.split()[0] == "entities" and int(row.split()[1].replace(",", "")) > 0
+
+
+def test_a_repeated_corpus_has_unique_ids():
+    from reader.bench import repeated
+
+    twice = repeated(corpus_of(["Zentrix grew.", "Quillr fell."]), 2)
+    ids = [p.id for a in twice.articles for p in a.passages]
+    assert len(ids) == len(set(ids)) == 4

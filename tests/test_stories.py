@@ -14,6 +14,7 @@ from reader.stories import group_stories
 from tests.conftest import SEEDS
 
 TWO_QUAKES = Path(__file__).parent / "fixtures" / "two_quakes"
+TWO_ARRESTS = Path(__file__).parent / "fixtures" / "two_arrests"
 
 
 @pytest.fixture(autouse=True)
@@ -108,3 +109,16 @@ def test_candidates_share_two_rare_features_and_topic_words_propose_none(monkeyp
         {"common", "b1", "b2"}, {"common", "b1", "b2"},
     ]
     assert stories._candidates(features) == {(0, 1), (3, 4)}
+
+
+def test_two_similar_arrests_are_two_stories_linked_only_inside():
+    corpus = analyse(load([TWO_ARRESTS]))
+    groups = sorted(stories_of(corpus).values(), key=sorted)
+    assert groups == [{"harbour-gazette-okafor", "wire-okafor"}, {"valley-times-marsh", "wire-marsh"}]
+    gazette = next(a for a in corpus.articles if a.id == "harbour-gazette-okafor")
+    prosecutor_quote = next(p for p in gazette.passages if "Duarte told reporters" in p.text)
+    targets = [corpus.locate(link.to)[1].text for link in prosecutor_quote.links]
+    assert any("some 40 shipments" in text for text in targets)
+    for article in corpus.articles:
+        for passage in article.passages:
+            assert all(corpus.locate(link.to)[0].story == article.story for link in passage.links)

@@ -18,7 +18,7 @@ from operator import attrgetter
 from reader.entities.dates import find_amounts_by_passage
 from reader.entities.mentions import LABELS, scan
 from reader.entities.resolve import Resolver, amount_key, key_for
-from reader.model import Corpus, Entity
+from reader.model import Corpus, Entity, article_id_of
 
 __all__ = ["EntityInfo", "annotate_entities", "entity_index"]
 
@@ -62,7 +62,7 @@ class EntityInfo:
         """How many mentions each article has (article id -> count), in corpus order."""
         counts: dict[str, int] = {}
         for passage_id, _entity in self.mentions:
-            article_id = passage_id.rsplit(":", 1)[0]
+            article_id = article_id_of(passage_id)
             counts[article_id] = counts.get(article_id, 0) + 1
         return counts
 

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import cache
 
 from reader.entities.vocabulary import Vocabulary, vocabulary
 
@@ -47,8 +48,9 @@ _WORD_PATTERN = (
 )
 # What may stand between two words of one name: a space, "&", a linking word, or a comma before a
 # company's legal form or "D.C." ("Acme, Inc.", "Washington, D.C.").
-_LINKS = ("of", "for", "and", "of the", "and the", "de", "du", "del", "della", "di", "da", "van", "von",
-          "der", "den", "la", "le", "bin", "y")
+# Particles inside personal names ("Charles de Gaulle") always join; the other links are judged.
+_NAME_PARTICLES = ("de", "du", "del", "della", "di", "da", "van", "von", "der", "den", "la", "le", "bin", "y")
+_LINKS = ("of", "for", "and", "of the", "and the", *_NAME_PARTICLES)
 _GAP = (
     rf"(?:[ \u00a0](?:(?:{'|'.join(sorted(('&', *_LINKS), key=len, reverse=True))})[ ])?"
     rf"|,[ ](?=(?:Inc|Corp|Ltd|LLC|PLC|GmbH|AG|LLP|LP|D\.C)\b))"
@@ -63,7 +65,7 @@ _NAME_GOES_ON = frozenset({
 # Abbreviations that end a name with their full stop.
 _NAME_ENDS = frozenset({"Inc.", "Corp.", "Co.", "Ltd.", "Jr.", "Sr.", "Bros."})
 _CONNECTORS = frozenset(f" {link} " for link in _LINKS)
-_PARTICLES = frozenset(f" {link} " for link in _LINKS[5:])
+_PARTICLES = frozenset(f" {link} " for link in _NAME_PARTICLES)
 _SENTENCE_ENDS = frozenset(".!?:;…—–•|")
 _OPENERS = frozenset(" \t\u00a0\"“”‘’'([*-")
 _HYPHEN_PREFIXES = ("Pro-", "Anti-", "Ex-", "Non-", "Post-", "Pre-")
@@ -117,7 +119,12 @@ _PLACE_NOUNS = frozenset({"region", "province", "state", "county", "city", "town
 _LIST_GAPS = frozenset({", ", " and ", ", and ", " or ", ", or "})
 _TRAILING_PUNCTUATION = ",.;:!?)]”’\"'"
 _POSSESSED = re.compile(r"['’]s?\s+([\w-]+)(?:\s+([\w-]+))?")
-_AFTER_COMMA = re.compile(rf",\s+(?:(who)\b|(\d{{1,3}}),|(which)\b|(?:a|an|the)\s+((?:[\w-]+\s*){{1,4}})|([{_UPPER}][\w.]*(?:\s[{_UPPER}][\w.]*)?))")
+# After a comma: ", who" / ", 45," (a person), ", which", ", a social media site" (its words),
+# ", Texas" (a capitalised name).
+_AFTER_COMMA = re.compile(
+    rf",\s+(?:(who)\b|(\d{{1,3}}),|(which)\b|(?:a|an|the)\s+((?:[\w-]+\s*){{1,4}})"
+    rf"|([{_UPPER}][\w.]*(?:\s[{_UPPER}][\w.]*)?))"
+)
 _ACRONYM_AFTER = re.compile(r"\s+\(([A-Z][A-Za-z&]*[A-Z])\)")
 
 
@@ -181,6 +188,19 @@ def scan(texts: list[str], amounts: list[list[tuple[int, int, str]]]) -> list[li
                 mentions.append(mention)
                 continue
         else:
+            if "-" not in found and "." not in found and "\u00a0" not in found:
+                plain = found.split(" ")
+                if all(w[0].isupper() and w not in special and w not in vocab.law_heads for w in plain) \
+                        and not (text.startswith(".", end) and plain[-1] + "." in _NAME_ENDS):
+                    # several plain capitalised words ("Amazon Web Services"): one name
+                    words, at = [], start
+                    for word in plain:
+                        words.append((at, at + len(word), word))
+                        at += len(word) + 1
+                    mention = Mention(words, title_case or _opens_sentence(text, start), title_case, [0.0, 0.0, 0.0])
+                    _context_votes(text, mention, vocab)
+                    mentions.append(mention)
+                    continue
             words = [(w.start(), w.end(), w.group()) for w in _WORD.finditer(text, start, end)]
             hyphens = "-" in found or (start and text[start - 1] == "-")
             for piece in _full_stop_pieces(text, words):
@@ -202,7 +222,8 @@ def _full_stop_pieces(text: str, words):
     for start, end, word in words:
         if word[-1] != "." and end < len(text) and text[end] == "." and word + "." in _NAME_ENDS:
             end, word = end + 1, word + "."  # "Acme Inc." before a lowercase word or the end
-        if word[-1] == "." and word not in _NAME_GOES_ON and not (len(word) == 2 or word[-3] == "."):
+        if word[-1] == "." and word not in _NAME_GOES_ON and word.title() not in _NAME_GOES_ON \
+                and not (len(word) == 2 or word[-3] == "."):
             if word in _NAME_ENDS:
                 piece.append((start, end, word))
             else:
@@ -275,7 +296,7 @@ def _split_group(text: str, words, title_case: bool, vocab: Vocabulary, out: lis
             # law's own words are not, but a country or an acronym before them is ("US Antitrust Act").
             if current and word in _OWNED_DOCUMENTS:
                 _emit(text, current, opens, title_case, vocab, out, next_votes, False)
-            elif current and (_is_acronym(current[0][2]) or current[0][2] in vocab.places):
+            elif current and (is_acronym(current[0][2]) or current[0][2] in vocab.places):
                 _emit(text, current[:1], opens, title_case, vocab, out, next_votes, False)
             current, next_votes, opens = [], (0, 0), False
             i += 1
@@ -312,7 +333,8 @@ def _emit(text, words, opens, title_case, vocab, out, title_votes, before_org_ro
     parts = [[words[0]]]
     for i in range(1, len(words)):
         gap = text[words[i - 1][1]:words[i][0]]
-        if gap in _CONNECTORS and gap not in _PARTICLES and not _connector_joins(text, parts[-1], words[i:], gap, vocab):
+        if gap in _CONNECTORS and gap not in _PARTICLES \
+                and not _connector_joins(text, parts[-1], words[i:], gap, vocab):
             parts.append([words[i]])
         else:
             parts[-1].append(words[i])
@@ -354,60 +376,101 @@ def _plain_words(words, vocab: Vocabulary) -> bool:
     return all(w[2].lower() in vocab.common and w[2] not in vocab.given_names for w in words)
 
 
-def _is_acronym(word: str) -> bool:
+def is_acronym(word: str) -> bool:
     """All capitals (dots and "&" allowed), at least two letters: "AWS", "U.S.", "AT&T"."""
     letters = word.replace(".", "").replace("&", "")
     return len(letters) >= 2 and letters.isupper() and letters.isalpha()
+
+
+# What the word just before or just after a name says (see _context_votes).
+_ROLE, _ORG_KIND, _PLACE_PREPOSITION, _OF, _AT = range(1, 6)
+_ORG_THING, _PLACE_NOUN, _SAYING_WORD, _PERSON_THING = range(1, 5)
+# A president's or candidate's: "the Biden administration", "the Harris campaign".
+_PERSON_THINGS = frozenset({"administration", "presidency", "campaign"})
+
+
+@cache
+def _cue_tables() -> tuple[dict[str, int], dict[str, int]]:
+    """(word before -> cue, word after -> cue), lowercase, from the vocabulary."""
+    vocab = vocabulary()
+    before = {"of": _OF, "at": _AT}
+    before.update(dict.fromkeys(_PLACE_PREPOSITIONS, _PLACE_PREPOSITION))
+    before.update(dict.fromkeys(vocab.org_before, _ORG_KIND))
+    before.update(dict.fromkeys(vocab.person_roles, _ROLE))
+    after = dict.fromkeys(_SAYING, _SAYING_WORD)
+    after.update(dict.fromkeys(_PERSON_THINGS, _PERSON_THING))
+    after.update(dict.fromkeys(_PLACE_NOUNS, _PLACE_NOUN))
+    after.update(dict.fromkeys((w.lower() for w in vocab.org_after), _ORG_THING))
+    return before, after
+
+
+def _word_before(text: str, end: int) -> str:
+    """The word ending at ``end`` (the offset of the space after it), lowercase."""
+    return text[text.rfind(" ", end - 32 if end > 32 else 0, end) + 1:end].lower()
 
 
 def _context_votes(text: str, mention: Mention, vocab: Vocabulary) -> None:
     """Add the cues of the words around ``mention`` to its votes.
 
     Before it: a role ("chief executive John Smith"), a kind of organisation ("social network
-    Parler"), a place preposition ("in Seattle", "based in Lyon"). After it: an organisation's
-    belongings ("the Parler app", "Acme's shares"), a person's ("Smith's wife", ", who", ", 45,"),
-    an apposition ("Gab, a social media site"), a place ("Austin, Texas"), an acronym ("(AWS)").
+    Parler"), a place preposition ("in Seattle", "based in Lyon", "the village of Krasnohorivka"),
+    a role at an organisation ("analysts at Morgan Stanley"). After it: an organisation's
+    belongings ("the Parler app", "Acme's shares", "Acme said it"), a place noun ("the
+    Emilia-Romagna region"), a person's ("Smith's wife", ", who", ", 45,", "said he", "the Biden
+    administration"), an apposition ("Gab, a social media site"), a place ("Austin, Texas"), an
+    acronym ("(AWS)").
     """
     votes = mention.votes
     words = mention.words
     start = words[0][0]
     last_start, end, last = words[-1]
-    cut = last.rfind("-")
-    if cut > 0 and last[cut + 1:cut + 2].islower():  # "Seattle-based", "Amazon-owned"
-        if last.endswith(_PLACE_SUFFIXES):
-            votes[PLACE] += 2
-        end = last_start + cut
-        words[-1] = (last_start, end, last[:cut])
+    if "-" in last:
+        cut = last.rfind("-")
+        if cut > 0 and last[cut + 1:cut + 2].islower():  # "Seattle-based", "Amazon-owned"
+            if last.endswith(_PLACE_SUFFIXES):
+                votes[PLACE] += 2
+            end = last_start + cut
+            words[-1] = (last_start, end, last[:cut])
+    before_cues, after_cues = _cue_tables()
     previous = ""
     if start > 1 and text[start - 1] == " ":
-        previous = text[text.rfind(" ", max(0, start - 32), start - 1) + 1:start - 1].lower()
-        if previous in vocab.person_roles:
+        previous = _word_before(text, start - 1)
+        cue = before_cues.get(previous)
+        if cue == _ROLE:
             votes[PERSON] += 2
-        elif previous in vocab.org_before:
+        elif cue == _ORG_KIND:
             votes[ORG] += 2
-        elif previous in _PLACE_PREPOSITIONS and not text.startswith(_POSSESSIVES, end):
-            living = previous == "in" and text[text.rfind(" ", max(0, start - 32), start - 4) + 1:start - 4]
-            votes[PLACE] += 2 if living in _LIVING_IN else 1
-        elif previous == "at":  # "analysts at Morgan Stanley"
-            role = text[text.rfind(" ", max(0, start - 32), start - 4) + 1:start - 4].lower()
-            if role in vocab.person_roles or role[:-1] in vocab.person_roles:
+        elif cue == _PLACE_PREPOSITION:
+            if not text.startswith(_POSSESSIVES, end):
+                votes[PLACE] += 2 if previous == "in" and _word_before(text, start - 4) in _LIVING_IN else 1
+        elif cue == _OF:
+            if _word_before(text, start - 4) in _PLACE_NOUNS:
+                votes[PLACE] += 2
+        elif cue == _AT:
+            role = _word_before(text, start - 4)
+            if before_cues.get(role) == _ROLE or before_cues.get(role[:-1]) == _ROLE:
                 votes[ORG] += 2
     if end >= len(text):
         return
     following = text[end]
     if following == " ":
         stop = text.find(" ", end + 1)
-        word = text[end + 1:stop if stop > 0 else len(text)].rstrip(_TRAILING_PUNCTUATION)
-        word = word.lower()
-        if word in vocab.org_after:
+        word = text[end + 1:stop if stop > 0 else len(text)].rstrip(_TRAILING_PUNCTUATION).lower()
+        cue = after_cues.get(word)
+        if cue == _ORG_THING:
             votes[ORG] += 3 if previous in _DETERMINERS else 2
-        elif word in _PLACE_NOUNS:  # "the Emilia-Romagna region", "Washington state"
+        elif cue == _PLACE_NOUN:
             votes[PLACE] += 2
-        elif word in _SAYING and stop > 0:
+        elif cue == _PERSON_THING:
+            votes[PERSON] += 2
+        elif cue == _SAYING_WORD and stop > 0:  # "Smith said he", "Acme said it"
             pronoun = text.find(" ", stop + 1)
-            if text[stop + 1:pronoun if pronoun > 0 else len(text)].rstrip(_TRAILING_PUNCTUATION) in _PRONOUNS:
+            pronoun = text[stop + 1:pronoun if pronoun > 0 else len(text)].rstrip(_TRAILING_PUNCTUATION)
+            if pronoun in _PRONOUNS:
                 votes[PERSON] += 2
-        if text.startswith(" (", end):
+            elif pronoun == "it":
+                votes[ORG] += 2
+        if following == " " and text.startswith(" (", end):
             acronym = _ACRONYM_AFTER.match(text, end)
             if acronym:
                 mention.acronym = acronym.group(1)
@@ -417,7 +480,7 @@ def _context_votes(text: str, mention: Mention, vocab: Vocabulary) -> None:
             first, second = after.group(1), after.group(2)
             if first in _FAMILY:
                 votes[PERSON] += 2
-            elif first.lower() in vocab.org_after or (second and second.lower() in vocab.org_after):
+            elif _ORG_THING in (after_cues.get(first.lower()), second and after_cues.get(second.lower())):
                 votes[ORG] += 1
     elif following == ",":
         after = _AFTER_COMMA.match(text, end)
@@ -430,4 +493,4 @@ def _context_votes(text: str, mention: Mention, vocab: Vocabulary) -> None:
             elif described and any(w in vocab.org_before for w in described.split()):
                 votes[ORG] += 2
             elif place and place in vocab.places:
-                votes[PLACE] += 2
+                votes[PLACE] += 3  # "Austin, Texas"; a dateline "TORVIK, Norway"

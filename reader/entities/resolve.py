@@ -14,7 +14,7 @@ from collections import Counter, defaultdict
 from dataclasses import dataclass
 from functools import lru_cache
 
-from reader.entities.mentions import LABELS, ORG, PERSON, PLACE, Mention, _is_acronym
+from reader.entities.mentions import LABELS, ORG, PERSON, PLACE, Mention, is_acronym
 from reader.entities.vocabulary import vocabulary
 
 _ADJECTIVE_ENDINGS = ("ial", "ical", "ional", "eral", "ive", "ous", "ful", "less", "able", "ible")
@@ -22,6 +22,7 @@ _DEMONYM_ENDINGS = ("an", "ans", "ese", "ish", "i", "is")
 _NOT_INITIALS = frozenset({"of", "for", "and", "the", "&"})
 _SLUG = re.compile(r"[^\w]+")
 _PARTY_AND_STATE = re.compile(r"[DRI]-[A-Z]")
+_AMOUNT_PARTS = re.compile(r"[\w.:%$/€£¥]+")
 
 
 @dataclass(slots=True)
@@ -36,7 +37,6 @@ class Name:
     words: tuple[str, ...]
     intrinsic: tuple[int | None, float]  # (label index, strength) from the name alone
     votes: list[float]
-    opens_sentence: bool
     acronym: str | None
     label: int | None = None
     canonical: str | None = None  # the full form this name stands for ("John Matze" for "Matze")
@@ -51,7 +51,17 @@ def slug(text: str) -> str:
 
 def initials(words: tuple[str, ...]) -> str:
     """The capital initials of a name, skipping linking words: "Amazon Web Services" -> "AWS"."""
-    return "".join(w[0] for w in words if w not in _NOT_INITIALS and w[0].isupper())
+    return "".join(w[0] for w in words if w.lower() not in _NOT_INITIALS and w[0].isupper())
+
+
+def _abbreviates(acronym: str, words: tuple[str, ...]) -> bool:
+    """Whether ``acronym`` can stand for the name ``words``: same first letter, and its capitals
+    among the name's capitals, in order ("NHTSA" for "National Highway Traffic Safety Administration")."""
+    if words[0] == "The" and len(words) > 1:
+        words = words[1:]
+    capitals = iter("".join(c for c in "".join(words) if c.isupper()))
+    letters = _letters(acronym).upper()
+    return bool(letters) and letters[0] == words[0][0] and all(c in capitals for c in letters)
 
 
 def _letters(acronym: str) -> str:
@@ -77,6 +87,8 @@ def intrinsic(surface: str, words: tuple[str, ...]) -> tuple[int | None, float]:
         return PLACE, 5
     if surface.startswith("The ") and surface[4:] in vocab.places:
         return PLACE, 5
+    if surface.isupper() and len(surface) > 3 and _in_gazetteer(surface.title()):
+        return PLACE, 5  # a dateline: "SAN FRANCISCO (AP) —"
     first, last = words[0], words[-1]
     if len(words) > 1:
         suffix = last.rstrip(".")
@@ -96,29 +108,33 @@ def intrinsic(surface: str, words: tuple[str, ...]) -> tuple[int | None, float]:
             return ORG, 2  # "Seattle Seahawks", "Texas Instruments", "Real Madrid"
         if " of " in surface or " for " in surface or " & " in surface:
             return ORG, 2
-        if len(words) <= 3 and last.lower() not in vocab.common and not _is_acronym(last):
+        if len(words) <= 3 and len(last) > 1 and last.lower() not in vocab.common and not is_acronym(last):
             return PERSON, 1.5  # the shape of a personal name, a surname last: "Kif Leswing"
         return ORG, 1  # "Proud Boys", "Business Insider"
     if first in vocab.standalone_places:
         return PLACE, 4
-    if first.isupper() and first.title() in vocab.places:
-        return PLACE, 5  # a dateline: "BOLOGNA, Italy"
-    if first in vocab.not_acronyms or (first.endswith("s") and _is_acronym(first[:-1])):
+    if first in vocab.not_acronyms or (first.endswith("s") and is_acronym(first[:-1])):
         return None, -1  # "CEO", "IPOs"
     if (first in vocab.law_heads and first not in vocab.given_names) or _PARTY_AND_STATE.match(first):
         return None, -1  # "the Constitution"; "D-N.Y." after a senator's name
-    if _is_acronym(first):
-        if first in vocab.not_acronyms or (len(first) >= 4 and first.lower() in vocab.common):
-            return None, -1
+    if is_acronym(first):
+        if len(first) >= 4 and first.lower() in vocab.common:
+            return None, -1  # a capitalised word in an all-capitals line: "UPDATED"
         return ORG, 2
     if _is_demonym(first):
         return None, -1
-    if first in vocab.given_names:
-        return PERSON, 1
+    if first in vocab.given_names and first.lower() not in vocab.common:
+        return PERSON, 1  # a lone "Sheryl", but not "Delta" or "Grace"
     return None, 0
 
 
+def _in_gazetteer(name: str) -> bool:
+    vocab = vocabulary()
+    return name in vocab.places or name in vocab.cities_like_words
+
+
 def _is_outlet(surface: str, last: str) -> bool:
+    """Whether a name ends like a newspaper's ("... Times", "... Daily Beast")."""
     vocab = vocabulary()
     return last in vocab.outlet_heads or any(surface.endswith(" " + h) for h in vocab.outlet_heads if " " in h)
 
@@ -140,6 +156,7 @@ class Resolver:
     def __init__(self, mentions: list[list[list[Mention]]], texts: list[list[str]]):
         """``mentions[a][p]`` and ``texts[a][p]``: the mentions and text of passage p of article a."""
         self.vocab = vocabulary()
+        self.function_forms = frozenset(w.capitalize() for w in self.vocab.function_words)
         self.mentions = mentions
         self.texts = texts
         self.capitalised_mid_sentence: set[str] = set()
@@ -181,7 +198,7 @@ class Resolver:
 
     def _function_word(self, word: str) -> bool:
         """A capitalised pronoun, article, preposition...: "The", "We", but not "US" or "IT"."""
-        return word.lower() in self.vocab.function_words and not (len(word) > 1 and word.isupper())
+        return word in self.function_forms
 
     def _unsupported(self, words, i: int) -> bool:
         """Whether words[i], capitalised where capitals say nothing, is just a common word."""
@@ -191,7 +208,7 @@ class Resolver:
             return True
         if lower not in self.vocab.common and not (lower.endswith("s") and lower[:-1] in self.vocab.common):
             return False
-        if word in self.vocab.places or (word.isupper() and word.title() in self.vocab.places):
+        if word in self.vocab.places or (word.isupper() and _in_gazetteer(word.title())):
             return False  # "Turkey said", "BOLOGNA, Italy"
         if word in self.capitalised_mid_sentence:
             return False
@@ -244,7 +261,7 @@ class Resolver:
             return None
         if label is None and not self._may_be_name(word, mention, opens):
             return None
-        return Name(a, p, start, end, word, (word,), (label, strength), mention.votes, opens, mention.acronym)
+        return Name(a, p, start, end, word, (word,), (label, strength), mention.votes, mention.acronym)
 
     def _may_be_name(self, word: str, mention: Mention, opens: bool) -> bool:
         """Whether a lone capitalised word with nothing in itself saying "name" may still be one."""
@@ -273,7 +290,7 @@ class Resolver:
         if len(plain) == 1 and label is None and not self._may_be_name(plain[0], mention, opens):
             return None
         votes = list(mention.votes) if last else [0.0, 0.0, 0.0]
-        return Name(a, p, words[0][0], words[-1][1], surface, plain, (label, strength), votes, opens,
+        return Name(a, p, words[0][0], words[-1][1], surface, plain, (label, strength), votes,
                     mention.acronym if last else None)
 
     # -- deciding -----------------------------------------------------------------------------
@@ -315,7 +332,7 @@ class Resolver:
                 context.org_by_initials[initials(words)][surface] += len(group)
                 context.org_by_head[words[-1]][surface] += len(group)
         for name in names:
-            if name.acronym and name.label is not None:
+            if name.acronym and name.label is not None and _abbreviates(name.acronym, name.words):
                 context.defined[name.acronym] = (name.label, name.canonical)
         return context
 
@@ -331,7 +348,7 @@ class Resolver:
                 label, canonical = PERSON, context.person_parts[word].most_common(1)[0][0]
             elif word in context.defined:
                 label, canonical = context.defined[word]
-            elif _is_acronym(word) and _letters(word) in context.org_by_initials:
+            elif is_acronym(word) and _letters(word) in context.org_by_initials:
                 label, canonical = ORG, context.org_by_initials[_letters(word)].most_common(1)[0][0]
             elif word in self.vocab.org_heads and word in context.org_by_head:
                 label, canonical = ORG, context.org_by_head[word].most_common(1)[0][0]
@@ -355,7 +372,7 @@ class Resolver:
                     full_persons[name.words[-1]][name.surface] += 1
                 elif name.label == ORG and len(name.words) > 1:
                     full_orgs[initials(name.words)][name.surface] += 1
-                if name.acronym:
+                if name.acronym and _abbreviates(name.acronym, name.words):
                     defined[name.acronym] = name.canonical
         for names in articles:
             for name in names:
@@ -363,7 +380,7 @@ class Resolver:
                     continue
                 if name.label == PERSON and len(full_persons.get(name.surface, ())) == 1:
                     name.canonical = next(iter(full_persons[name.surface]))
-                elif name.label == ORG and _is_acronym(name.surface):
+                elif name.label == ORG and is_acronym(name.surface):
                     if name.surface in defined:
                         name.canonical = defined[name.surface]
                     elif len(full_orgs.get(_letters(name.surface), ())) == 1:
@@ -406,7 +423,7 @@ def key_for(label: int, canonical: str) -> str:
 
 def amount_key(label: str, text: str) -> str:
     """The key of a date or amount: its words in lowercase, "date:last-week", "percent:2.1%"."""
-    return f"{label.lower()}:{'-'.join(text.lower().split())}"
+    return f"{label.lower()}:{'-'.join(_AMOUNT_PARTS.findall(text.lower()))}"
 
 
 def _without_legal_form(name: str) -> str:

@@ -18,7 +18,9 @@ class Vocabulary:
     common: frozenset[str]  # lowercase common English words
     function_words: frozenset[str]  # lowercase closed-class words
     given_names: frozenset[str]  # capitalised, minus function words and titles
-    places: dict[str, str]  # place name or alias -> the place name it stands for
+    places: dict[str, str]  # place name or alias -> the place name it stands for (cities that are
+    # also common words are left out unless they have a million people)
+    cities_like_words: frozenset[str]  # the cities left out of ``places``: taken only in capitals ("MOBILE, Ala.")
     demonym_stems: frozenset[str]  # first four letters of country, state and continent names
     honorifics: frozenset[str]
     titles: frozenset[str]  # one- and several-word titles ("Chief Executive")
@@ -70,10 +72,15 @@ def vocabulary() -> Vocabulary:
     words = _sections("vocabulary.txt")
     function_words = frozenset(words["function_words"])
     titles = frozenset(words["person_titles"])
+    common = frozenset(_lines("common_words.txt"))
     places: dict[str, str] = {}
+    cities_like_words: set[str] = set()
     stems = set()
     for line in _lines("places.tsv"):
-        name, kind, _population = _SPLIT_TSV.split(line)
+        name, kind, population = _SPLIT_TSV.split(line)
+        if kind == "city" and name.lower() in common and int(population) < 1_000_000:
+            cities_like_words.add(name)  # "Mobile", "Delta", "Enterprise": more often something else
+            continue
         places[name] = name
         if kind != "city":
             stems.add(name[:4])
@@ -82,13 +89,14 @@ def vocabulary() -> Vocabulary:
         alias, _, canonical = (part.strip() for part in line.partition("="))
         places[alias] = canonical
     return Vocabulary(
-        common=frozenset(_lines("common_words.txt")),
+        common=common,
         function_words=function_words,
         given_names=frozenset(
             name for name in _lines("given_names.txt")
             if name.lower() not in function_words and name not in titles
         ),
         places=places,
+        cities_like_words=frozenset(cities_like_words),
         demonym_stems=frozenset(stems),
         honorifics=frozenset(words["honorifics"]),
         titles=titles,
