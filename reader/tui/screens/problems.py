@@ -2,29 +2,22 @@
 
 from __future__ import annotations
 
-from textual.app import ComposeResult
 from textual.binding import Binding
-from textual.containers import VerticalScroll
 from textual.content import Content
-from textual.screen import ModalScreen
-from textual.widgets import Static
 
 from reader.model import Problem
+from reader.tui.screens.text_dialog import TextDialog
 
 
-class ProblemsScreen(ModalScreen[None]):
+class ProblemsScreen(TextDialog):
     BINDINGS = [Binding("escape,q,p", "dismiss", "Close problems", id="problems.close")]
+    hint = "escape, q or p closes this list"
 
     def __init__(self, problems: list[Problem]) -> None:
         super().__init__()
         self.problems = problems
 
-    def compose(self) -> ComposeResult:
-        with VerticalScroll(classes="dialog"):
-            yield Static(self._listing(), id="problems-table")
-            yield Static(Content.styled("escape, q or p closes this list", "dim"))
-
-    def _listing(self) -> Content:
+    def body(self) -> Content:
         if not self.problems:
             return Content("Every file opened without a problem.")
         lines = [Content.styled(f"{len(self.problems)} files had problems", "bold")]
