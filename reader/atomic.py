@@ -9,7 +9,14 @@ from __future__ import annotations
 
 import os
 import tempfile
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
+
+try:
+    import fcntl
+except ImportError:  # Windows: no advisory locks; writes stay atomic, the last one wins
+    fcntl = None
 
 
 def write_atomic(path: Path | str, data: str | bytes, encoding: str = "utf-8") -> None:
@@ -40,6 +47,24 @@ def write_atomic(path: Path | str, data: str | bytes, encoding: str = "utf-8") -
             pass
         raise
     _sync_folder(path.parent)
+
+
+@contextmanager
+def locked(path: Path | str) -> Iterator[None]:
+    """Hold an exclusive advisory lock for ``path`` (on ``path`` + ".lock") while reading and rewriting it.
+
+    Two instances updating the same file in turn then both keep their change.
+    """
+    path = Path(path)
+    path.parent.mkdir(parents=True, exist_ok=True)
+    with open(path.with_name(path.name + ".lock"), "a") as lock:
+        if fcntl is not None:
+            fcntl.flock(lock.fileno(), fcntl.LOCK_EX)
+        try:
+            yield
+        finally:
+            if fcntl is not None:
+                fcntl.flock(lock.fileno(), fcntl.LOCK_UN)
 
 
 def _sync_folder(folder: Path) -> None:

@@ -11,7 +11,8 @@ The file is ``link-feedback.json`` in ``paths.user_data_dir()``::
     {"version": 1, "links": {"<passage key> <passage key>": "confirmed" | "rejected"}}
 
 It is replaced atomically (``reader.atomic``), so a crash never leaves half
-a file; a damaged or foreign file is ignored, never an error.
+a file, and rewritten under a lock, so two instances recording verdicts at
+once both keep theirs; a damaged or foreign file is ignored, never an error.
 
 The link stage applies the verdicts (``apply``): a rejected link is removed,
 a confirmed link is kept (or made) with score 1.0 and the reason
@@ -26,7 +27,7 @@ from enum import StrEnum
 from pathlib import Path
 
 from reader import paths
-from reader.atomic import write_atomic
+from reader.atomic import locked, write_atomic
 from reader.model import Article, Corpus, Link, Passage
 
 FILE_NAME = "link-feedback.json"
@@ -91,13 +92,16 @@ def save(verdicts: dict[str, Verdict], path: Path | None = None) -> None:
 def record(corpus: Corpus, passage_id: str, other_id: str, verdict: Verdict | None, path: Path | None = None) -> None:
     """Store the user's verdict on the link between two passages (None forgets it) and apply it to ``corpus``."""
     key = pair_key(*(passage_key(*corpus.locate(pid)) for pid in (passage_id, other_id)))
-    verdicts = load(path)
-    if verdict is None:
-        verdicts.pop(key, None)
-    else:
-        verdicts[key] = verdict
+    path = path or feedback_path()
+    with locked(path):  # another instance may be recording too: read, change and write in turn
+        verdicts = load(path)
+        if verdict is None:
+            verdicts.pop(key, None)
+        else:
+            verdicts[key] = verdict
+        save(verdicts, path)
+    if verdict is not None:
         apply(corpus, {key: verdict})
-    save(verdicts, path)
 
 
 def apply(corpus: Corpus, verdicts: dict[str, Verdict]) -> None:

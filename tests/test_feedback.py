@@ -79,7 +79,8 @@ def test_feedback_lives_in_the_user_data_folder_not_beside_the_articles(data_dir
     corpus = opened()
     feedback.record(corpus, *first_link(corpus), Verdict.REJECTED)
     assert sorted(TWO_QUAKES.iterdir()) == before
-    assert [p.name for p in data_dir.iterdir()] == [feedback.FILE_NAME]  # no temporary file left behind
+    # no temporary file left behind; the lock file stays, empty
+    assert sorted(p.name for p in data_dir.iterdir()) == [feedback.FILE_NAME, feedback.FILE_NAME + ".lock"]
     stored = json.loads((data_dir / feedback.FILE_NAME).read_text(encoding="utf-8"))
     assert list(stored["links"].values()) == ["rejected"]
 
@@ -145,3 +146,35 @@ def test_a_verdict_given_in_the_reader_updates_the_events_at_once(data_dir):
     c, d = unlinked_pair(corpus)
     record_verdict(corpus, c, d, Verdict.CONFIRMED)
     assert any({c, d} <= set(e.passage_ids) for e in corpus.events)
+
+
+RECORDER = """
+import sys
+from reader import feedback
+from reader.feedback import Verdict
+from reader.load import load
+part, files = int(sys.argv[1]), sys.argv[2:]
+corpus = load(files)
+a, b = corpus.articles
+pairs = [(p.id, q.id) for p in a.passages for q in b.passages][part::2]
+for p, q in pairs:
+    feedback.record(corpus, p, q, Verdict.REJECTED)
+print(len(pairs))
+"""
+
+
+def test_two_instances_recording_at_once_keep_every_verdict(tmp_path):
+    import os
+    import subprocess
+    import sys
+
+    root = str(Path(__file__).parent.parent)
+    env = {**os.environ, "PYTHONPATH": root, "NEWSPRISM_DATA_DIR": str(tmp_path)}
+    runs = [
+        subprocess.Popen([sys.executable, "-c", RECORDER, str(part), *map(str, FILES)], env=env,
+                         stdout=subprocess.PIPE, text=True)
+        for part in (0, 1)
+    ]
+    written = sum(int(run.communicate()[0]) for run in runs)
+    assert [run.returncode for run in runs] == [0, 0]
+    assert len(feedback.load(tmp_path / feedback.FILE_NAME)) == written > 20
