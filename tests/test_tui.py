@@ -301,3 +301,78 @@ async def test_entities_are_coloured_by_component_class_and_e_turns_colours_off(
         assert {".entity--org", ".entity--person"} & styles
         await pilot.press("e")
         assert not reader.rows[0].text.visual.spans
+
+
+async def test_a_full_session_and_an_export_never_touch_the_article_folder(tmp_path, monkeypatch, capsys):
+    import hashlib
+    import shutil
+
+    from reader.cli import main
+
+    monkeypatch.setenv("NEWSPRISM_DATA_DIR", str(tmp_path / "data"))
+    folder = tmp_path / "articles"
+    shutil.copytree(bundled_articles(), folder)
+
+    def tree() -> dict[str, str]:
+        return {
+            str(p.relative_to(folder)): (hashlib.sha256(p.read_bytes()).hexdigest() if p.is_file() else "")
+            + oct(p.stat().st_mode)
+            for p in sorted(folder.rglob("*"))
+        }
+
+    before = tree()
+    app = NewsprismApp([folder])
+    async with app.run_test(size=SIZE) as pilot:
+        await open_linked_passage(pilot)
+        for keys in (["c", "y", "down", "x", "escape"], ["v", "enter"], ["E", "enter", "n", "N"],
+                     ["right_square_bracket", "left_square_bracket", "b", "e", "p", "escape", "question_mark",
+                      "escape", "G", "g", "tab"]):
+            await pilot.press(*keys)
+            await pilot.pause()
+    assert main(["export", str(folder)]) == 0
+    capsys.readouterr()
+    assert tree() == before
+    assert (tmp_path / "data").exists()  # the verdicts went to the user data directory instead
+
+
+HOSTILE = """---
+title: "[@click=app.quit]Quake[/] hits [b]Port Ellery"
+source: "[red]Wire[/red] [link=https://evil.example]Service"
+published: 2024-03-02
+---
+[@click=app.quit]Port Ellery[/] was shaken by a magnitude 6.1 earthquake on Saturday, officials said.
+
+Mayor Dana Whitcombe said “we have never seen anything like [s]this[/s] in our town” after the quake.
+
+Fire crews rescued 14 people from a collapsed [/ parking garage near the harbour.
+"""
+
+
+async def test_untrusted_markup_is_inert_in_every_view(tmp_path):
+    (tmp_path / "a.md").write_text(HOSTILE, encoding="utf-8")
+    (tmp_path / "b.md").write_text(
+        HOSTILE.replace("[red]Wire[/red] [link=https://evil.example]Service", "[i]Ledger").replace("Fire crews", "Crews"),
+        encoding="utf-8",
+    )
+    app = NewsprismApp([tmp_path])
+    async with app.run_test(size=SIZE) as pilot:
+        await started(pilot)
+        screen = " ".join(screen_text(app).split())
+        assert "[@click=app.quit]Quake[/] hits [b]Port Ellery" in screen
+        assert "[red]Wire[/red] [link=https://evil.example]Service" in screen
+        await pilot.press("enter")
+        reader = app.query_one(ReaderView)
+        while not reader.current_passage.links:
+            await pilot.press("j")
+        assert "[s]this[/s]" in " ".join(screen_text(app).split())
+        for key, shown in (("c", "[@click=app.quit]Port Ellery[/]"), ("v", "[@click=app.quit]Port Ellery[/]"),
+                           ("E", "Port Ellery")):
+            await pilot.press(key)
+            await pilot.pause()
+            assert shown in " ".join(screen_text(app).split()), key
+            await pilot.click(offset=(40, 10))  # clicking text never runs an action from it
+            await pilot.press("escape")
+            await pilot.pause()
+        await pilot.press("G")
+        assert "collapsed [/ parking" in " ".join(screen_text(app).split())
+        assert app.is_running
