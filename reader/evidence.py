@@ -85,10 +85,13 @@ class Evidence:
     ``content`` is the features' text, sorted, for comparing wording.
     ``general`` holds each feature's rarity in general English, in [0, 1]
     (``english_rarity``; 1 for names and figures).
+    ``details`` holds the entity and figure features by sort: "person",
+    "place", "org", ... (the entity key's label) and "figure".
     """
 
     features: set[str] = field(default_factory=set)
     general: dict[str, float] = field(default_factory=dict)
+    details: dict[str, set[str]] = field(default_factory=dict)
     shown: dict[str, str] = field(default_factory=dict)
     grams: set[tuple[str, ...]] = field(default_factory=set)
     quote_grams: set[tuple[str, ...]] = field(default_factory=set)
@@ -179,6 +182,11 @@ def passage_evidence(passage: Passage) -> Evidence:
         evidence.features.add(feature)
         evidence.shown.setdefault(feature, shown)
         evidence.general[feature] = max(evidence.general.get(feature, 0.0), rarity)
+    for feature in evidence.features:
+        if feature.startswith("e:"):
+            evidence.details.setdefault(feature[2:].split(":", 1)[0], set()).add(feature)
+        elif feature.startswith("n:"):
+            evidence.details.setdefault("figure", set()).add(feature)
     evidence.content = " ".join(sorted(f[2:] for f in evidence.features))
     lowered = [normal_word(t) for t in words_of(text)]
     evidence.grams = _grams(lowered)

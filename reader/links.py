@@ -53,10 +53,11 @@ enough to matter (weight ``_INDEXED_WEIGHT`` or more) and of quoted word
 runs (``_candidates``): two passages that share nothing rare themselves are
 never compared, whatever their neighbours share.
 
-Events: the maximal cliques of the link graph (Bron–Kerbosch with pivoting):
-a group of passages in which every two are linked reports one thing. A
-passage that reports two things belongs to two cliques, so to two events; a
-chain A–B–C without A–C gives two events rather than one loose blob.
+Events: cliques of the link graph that together hold every link
+(``_clique_cover``): a group of passages in which every two are linked
+reports one thing. A passage that reports two things belongs to two cliques,
+so to two events; a chain A–B–C without A–C gives two events rather than one
+loose blob.
 """
 
 from __future__ import annotations
@@ -86,6 +87,7 @@ WORDING_FLOOR = 0.5
 WORDING_BAR = 0.85
 WORDING_WORDS = 4  # fewer shared words than this are no wording to compare (a one-word title is "contained" in anything)
 _INDEXED_WEIGHT = 0.25  # features lighter than this propose no candidate pairs
+_BRIDGES = 20  # closest passages of each passage tried as bridges for corroboration
 _REASON_ITEMS = 4  # how many shared items a reason lists
 
 _SIGNS = {"e:": "entities", "d:": "dates", "n:": "figures", "w:": "rare words"}
@@ -219,16 +221,21 @@ def _candidates(story: _Story) -> set[tuple[int, int]]:
 
 
 def _corroboration(story: _Story, close: dict[tuple[int, int], float]) -> dict[tuple[int, int], float]:
-    """For each compared pair, its best bridge: ``min(closeness(i, r), closeness(r, j))`` over passages ``r`` of a third source."""
+    """For each compared pair, its best bridge: ``min(closeness(i, r), closeness(r, j))`` over passages ``r`` of a third source.
+
+    Only each passage's ``_BRIDGES`` closest passages are tried as bridges, so
+    the cost stays linear in the compared pairs however many outlets repeat one event.
+    """
     near: dict[int, dict[int, float]] = defaultdict(dict)
     for (i, j), value in close.items():
         near[i][j] = near[j][i] = value
+    for i, found in near.items():
+        if len(found) > _BRIDGES:
+            near[i] = dict(sorted(found.items(), key=lambda kv: (-kv[1], kv[0]))[:_BRIDGES])
     article = [id(a) for a, _ in story.passages]
     bridges = {}
     for i, j in close:
         ni, nj = near[i], near[j]
-        if len(ni) > len(nj):
-            ni, nj = nj, ni
         best = 0.0
         for r, value in ni.items():
             if r in nj and article[r] != article[i] and article[r] != article[j]:
@@ -281,7 +288,7 @@ def conflicting(a: Evidence, b: Evidence, weights: dict[str, float]) -> str | No
     98 posts and 70,000 accounts, are likely about different things, whatever
     else they share.
     """
-    sorts_a, sorts_b = _detail_sorts(a), _detail_sorts(b)
+    sorts_a, sorts_b = a.details, b.details
     for sort in sorted(sorts_a.keys() & sorts_b.keys()):
         mine, theirs = sorts_a[sort], sorts_b[sort]
         if mine & theirs:
@@ -289,17 +296,6 @@ def conflicting(a: Evidence, b: Evidence, weights: dict[str, float]) -> str | No
         if max(weights[f] for f in mine) >= DISTINCTIVE_WEIGHT and max(weights[f] for f in theirs) >= DISTINCTIVE_WEIGHT:
             return _SORT_NAMES.get(sort, sort)
     return None
-
-
-def _detail_sorts(evidence: Evidence) -> dict[str, set[str]]:
-    """The passage's entity keys and figures by sort: "person", "place", "org", ..., and "figure"."""
-    sorts: dict[str, set[str]] = defaultdict(set)
-    for f in evidence.features:
-        if f.startswith("e:"):
-            sorts[f[2:].split(":", 1)[0]].add(f)
-        elif f.startswith("n:"):
-            sorts["figure"].add(f)
-    return sorts
 
 
 def _shared_reasons(shared: Iterable[str], weights: dict[str, float], shown_by: Evidence) -> list[str]:
@@ -315,12 +311,12 @@ def _shared_reasons(shared: Iterable[str], weights: dict[str, float], shown_by: 
 
 
 def find_events(corpus: Corpus) -> list[Event]:
-    """The events of the corpus: maximal cliques of linked passages, in reading order."""
-    graph = {
-        p.id: {link.to for link in p.links} for a in corpus.articles for p in a.passages if p.links
+    """The events of the corpus: cliques of linked passages covering every link (``_clique_cover``), in reading order."""
+    graph: dict[str, dict[str, float]] = {
+        p.id: {link.to: link.score for link in p.links} for a in corpus.articles for p in a.passages if p.links
     }
     order = {p.id: n for n, (_, p) in enumerate((a, p) for a in corpus.articles for p in a.passages)}
-    cliques = sorted((sorted(c, key=order.__getitem__) for c in _maximal_cliques(graph)), key=lambda c: order[c[0]])
+    cliques = sorted((sorted(c, key=order.__getitem__) for c in _clique_cover(graph)), key=lambda c: order[c[0]])
     article_order = {a.id: n for n, a in enumerate(corpus.articles)}
     events = []
     per_story: Counter[str] = Counter()
@@ -332,20 +328,34 @@ def find_events(corpus: Corpus) -> list[Event]:
     return events
 
 
-def _maximal_cliques(graph: dict[str, set[str]]) -> Iterator[set[str]]:
-    """Bron–Kerbosch with pivoting, iteratively (no recursion limit on large groups)."""
-    stack = [(set(), set(graph), set())]
-    while stack:
-        clique, candidates, excluded = stack.pop()
-        if not candidates and not excluded:
-            if len(clique) > 1:
-                yield clique
+def _clique_cover(graph: dict[str, dict[str, float]]) -> list[set[str]]:
+    """Cliques of the link graph, grown greedily from its strongest uncovered link until every link is in one.
+
+    Each clique starts from the strongest link no clique holds yet and takes
+    in, one at a time, the passage linked to all its members with the most
+    link score to them, while there is one. A passage reporting two things
+    ends up in two cliques. Unlike listing every maximal clique (whose number
+    grows exponentially when many outlets each report one event in several
+    paragraphs), this stays near the number of links.
+    """
+    covered: set[tuple[str, str]] = set()
+    cliques = []
+    edges = sorted(
+        ((score, a, b) for a, targets in graph.items() for b, score in targets.items() if a < b and a in graph.get(b, {})),
+        key=lambda e: (-e[0], e[1], e[2]),
+    )
+    for _, a, b in edges:
+        if (a, b) in covered:
             continue
-        pivot = max(candidates | excluded, key=lambda v: len(graph[v] & candidates))
-        for v in list(candidates - graph[pivot]):
-            stack.append((clique | {v}, candidates & graph[v], excluded & graph[v]))
-            candidates = candidates - {v}
-            excluded = excluded | {v}
+        clique = [a, b]
+        strength = {v: graph[v][a] + graph[v][b] for v in graph[a].keys() & graph[b].keys()}  # link score to the clique
+        while strength:
+            best = max(strength, key=lambda v: (strength[v], v))
+            clique.append(best)
+            strength = {v: total + graph[v][best] for v, total in strength.items() if best in graph[v]}
+        covered.update((x, y) if x < y else (y, x) for x, y in combinations(clique, 2))
+        cliques.append(set(clique))
+    return cliques
 
 
 def record_verdict(corpus: Corpus, passage_id: str, other_id: str, verdict: feedback.Verdict | None) -> None:

@@ -29,6 +29,7 @@ import yaml
 from charset_normalizer import from_bytes
 from markdown_it import MarkdownIt
 
+from reader.cache import FILES, Cache, decode_file, encode_file, file_key
 from reader.model import Article, Corpus, Kind, Passage, Problem, Severity, passage_id
 from reader.sanitize import REPLACEMENT, inert
 
@@ -37,7 +38,8 @@ DEFAULT_MAX_BYTES = 20_000_000  # larger files are refused unread
 _NOT_ARTICLE = "skipped: not a .md or .txt article"
 _NOT_REGULAR = "not a regular file (a device, named pipe or socket), so not read"
 
-_MARKDOWN = MarkdownIt("commonmark")
+# Passages need the blocks and their text, not the inline structure: inline parsing is skipped.
+_MARKDOWN = MarkdownIt("commonmark").disable(["inline", "text_join"], ignoreInvalid=True)
 _FRONT_MATTER = re.compile(r"\A---[ \t]*\r?\n(.*?)^(?:---|\.\.\.)[ \t]*(?:\r?\n|\Z)", re.S | re.M)
 # An opening "---" line followed by a "key:" line: front matter, even when it is never closed.
 _OPEN_FRONT_MATTER = re.compile(r"\A---[ \t]*\r?\n[ \t]*[\w\"'][^:\n]*:(?:[ \t]|\r?\n|\Z)")
@@ -64,24 +66,24 @@ _WEB_ENCODINGS = [
 # Browsers read unlabelled Western pages as windows-1252; prefer it when it fits as well as the best.
 _DEFAULT_WESTERN = "cp1252"
 _MAX_CHAOS = 0.2  # charset-normalizer's "mess" above which a guess is not trusted
-_CHAOS_TIE = 0.01
+_CHAOS_TIE = 0.1  # how much worse windows-1252 may fit and still be preferred
 
 
 class LoadError(Exception):
     """A file that cannot become an article; the message is shown to the user."""
 
 
-def load(paths: Iterable[Path | str], max_bytes: int = DEFAULT_MAX_BYTES) -> Corpus:
+def load(paths: Iterable[Path | str], max_bytes: int = DEFAULT_MAX_BYTES, cache: Cache | None = None) -> Corpus:
     """Load every article under ``paths`` (files or folders, searched recursively).
 
-    Files larger than ``max_bytes`` are refused without being read.
+    Files larger than ``max_bytes`` are refused without being read. With a ``cache``, a file
+    parsed before (the same bytes) is taken from it, and new parses are kept in it.
     """
     corpus = Corpus()
     used_ids: set[str] = set()
     for path in discover(paths, corpus.problems):
         try:
-            text = read_text(path, corpus.problems, max_bytes=max_bytes)
-            article = parse(path, text, corpus.problems)
+            article = read_article(path, corpus.problems, max_bytes=max_bytes, cache=cache)
         except LoadError as error:
             corpus.problems.append(Problem(shown_path(path), str(error)))
             continue
@@ -210,6 +212,25 @@ def _reason(error: OSError) -> str:
     return (error.strerror or str(error)).lower()
 
 
+def read_article(path: Path, problems: list[Problem], *, max_bytes: int = DEFAULT_MAX_BYTES,
+                 cache: Cache | None = None) -> Article:
+    """The article in the file ``path``, its warnings added to ``problems``; raises :class:`LoadError`."""
+    data = _read_bytes(path, max_bytes)
+    key = file_key(path, data) if cache is not None else None
+    found = None
+    if key is not None and (record := cache.get(FILES, key)) is not None:
+        found = decode_file(record, path)
+    if found is not None:
+        article, warnings = found
+    else:
+        warnings = []
+        article = parse(path, _decoded_text(path, data, warnings), warnings)
+        if key is not None:
+            cache.put(FILES, key, encode_file(article, warnings))
+    problems.extend(warnings)
+    return article
+
+
 def read_text(path: Path, problems: list[Problem] | None = None, *, max_bytes: int = DEFAULT_MAX_BYTES) -> str:
     """The decoded, inert text of ``path``; raises :class:`LoadError` for a file that holds no readable text.
 
@@ -218,7 +239,12 @@ def read_text(path: Path, problems: list[Problem] | None = None, *, max_bytes: i
     (with a warning in ``problems``); other text is decoded by detection among
     the legacy encodings of the web, or refused.
     """
-    text, warning = decode(_read_bytes(path, max_bytes))
+    return _decoded_text(path, _read_bytes(path, max_bytes), problems)
+
+
+def _decoded_text(path: Path, data: bytes, problems: list[Problem] | None) -> str:
+    """The decoded, inert text of the bytes ``data`` of ``path`` (see :func:`read_text`)."""
+    text, warning = decode(data)
     if warning and problems is not None:
         problems.append(Problem(shown_path(path), warning, Severity.WARNING))
     return inert(text)

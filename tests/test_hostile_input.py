@@ -42,6 +42,7 @@ def body_text(corpus) -> list[str]:
         ("cp1252", "Le caf\u00e9 co\u00fbte 3 \u20ac \u2014 l\u2019\u00e9t\u00e9, na\u00efve."),
         ("cp1252", "Der B\u00fcrgermeister sagte, die Stra\u00dfe werde \u201egepr\u00fcft\u201c."),
         ("latin-1", "Se\u00f1or N\u00fa\u00f1ez dijo que la ni\u00f1a est\u00e1 aqu\u00ed."),
+        ("cp1252", "Caf\u00e9 d\u00e9j\u00e0 vu \u00e0 Montr\u00e9al"),  # short: Baltic cp1257 fits it too
         ("cp1251", "\u041f\u0440\u0435\u0437\u0438\u0434\u0435\u043d\u0442 \u0437\u0430\u044f\u0432\u0438\u043b, "
                    "\u0447\u0442\u043e \u043f\u0440\u0430\u0432\u0438\u0442\u0435\u043b\u044c\u0441\u0442\u0432\u043e "
                    "\u043f\u0440\u0438\u043c\u0435\u0442 \u0440\u0435\u0448\u0435\u043d\u0438\u0435."),

@@ -211,7 +211,8 @@ async def test_compare_view_lists_linked_passages_with_sources_and_reasons_and_j
         await pilot.press("c")
         await pilot.pause()
         screen = screen_text(app)
-        assert f"Other sources reporting this passage ({len(passage.links)})" in screen
+        sources = {link.to.rsplit(":", 1)[0] for link in passage.links}
+        assert f"{len(passage.links)} passages in {len(sources)} other sources report this" in screen
         best = max(passage.links, key=lambda link: link.score)
         assert f"score {best.score:.2f}" in screen
         assert best.why[0][:20] in " ".join(screen.split())
@@ -376,3 +377,49 @@ async def test_untrusted_markup_is_inert_in_every_view(tmp_path):
         await pilot.press("G")
         assert "collapsed [/ parking" in " ".join(screen_text(app).split())
         assert app.is_running
+
+
+def cursor_on_screen(reader: ReaderView) -> bool:
+    row = reader.current_row
+    return row is not None and bool(row.region) and reader.region.contains_region(row.region)
+
+
+async def test_every_jump_lands_with_the_cursor_on_screen():
+    app = NewsprismApp([bundled_articles()])
+    async with app.run_test(size=SIZE) as pilot:
+        await started(pilot)
+        await pilot.press("enter")
+        reader = app.query_one(ReaderView)
+        for _ in range(6):
+            while not reader.current_passage.links:
+                await pilot.press("j")
+            await pilot.press("right_square_bracket")
+            await pilot.pause()
+            assert cursor_on_screen(reader), reader.current_passage.text[:40]
+            await pilot.press("G")
+            await pilot.pause()
+            await pilot.press("g")
+
+
+async def test_mentions_land_only_on_passages_the_reader_shows():
+    app = NewsprismApp([bundled_articles()])
+    async with app.run_test(size=SIZE) as pilot:
+        await started(pilot)
+        await pilot.press("enter")
+        reader = app.query_one(ReaderView)
+        for _ in range(25):
+            await pilot.press("N")
+            await pilot.pause()
+            passage, entity = reader.current_passage, reader.current_entity
+            assert passage.kept and passage.kind.value != "title"
+            assert entity in passage.entities
+            assert not reader.show_removed
+            assert cursor_on_screen(reader)
+
+
+async def test_control_characters_in_a_file_name_are_shown_not_sent(tmp_path):
+    (tmp_path / "evil\x1b]0;pwned\x07.txt").write_text("A headline\nSome text.\n", encoding="utf-8")
+    app = NewsprismApp([tmp_path])
+    async with app.run_test(size=SIZE) as pilot:
+        await started(pilot)
+        assert "evil␛]0;pwned␇.txt" in screen_text(app)

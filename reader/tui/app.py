@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
+from dataclasses import replace
 from pathlib import Path
 
 from textual import work
@@ -25,8 +26,20 @@ from reader.tui.screens.help import HelpScreen
 from reader.tui.screens.problems import ProblemsScreen
 from reader.tui.widgets.article_list import ArticleList
 from reader.tui.widgets.reader_view import ReaderView
+from reader.tui.wording import plural
 
 _LINKABLE = (Kind.PARAGRAPH, Kind.LIST_ITEM, Kind.QUOTE)
+
+
+def _readable_mentions(corpus: Corpus) -> dict[str, EntityInfo]:
+    """The corpus's entities with only the mentions a reader shows: in kept passages of the body."""
+    readable = {p.id for article in corpus.articles for p in article.body if p.kept}
+    entities = {}
+    for key, info in entity_index(corpus).items():
+        mentions = [m for m in info.mentions if m[0] in readable]
+        if mentions:
+            entities[key] = replace(info, mentions=mentions)
+    return entities
 
 
 class NewsprismApp(App[None]):
@@ -99,7 +112,8 @@ class NewsprismApp(App[None]):
             self.open_article(self.corpus.articles[0])
         problems = [p for p in self.corpus.problems if p.severity is not Severity.SKIPPED]
         if problems:
-            self.notify(f"{len(problems)} files had problems: press p to see them", severity="warning", markup=False)
+            self.notify(f"{plural(len(problems), 'file')} had problems: press p to see them", severity="warning",
+                        markup=False)
         if not self.corpus.articles:
             self.notify("No articles to show: give newsprism .md or .txt files or folders", severity="error",
                         markup=False)
@@ -110,7 +124,7 @@ class NewsprismApp(App[None]):
 
     def on_corpus_analysed(self, message: CorpusAnalysed) -> None:
         self.analysed = True
-        self.entities = entity_index(self.corpus)
+        self.entities = _readable_mentions(self.corpus)
         self._reading_order = {p.id: n for n, p in enumerate(p for a in self.corpus.articles for p in a.passages)}
         self.query_one("#progress").remove_class("-working")
         self.sub_title = __version__
@@ -173,39 +187,49 @@ class NewsprismApp(App[None]):
 
     # -- cross-source navigation ---------------------------------------------------------
 
+    def _analysis_ready(self) -> bool:
+        """Whether links and entities are there; if not, say so."""
+        if not self.analysed:
+            self.notify("Still analysing: links and entities are not ready yet", markup=False)
+        return self.analysed
+
     def action_jump(self, step: int) -> None:
         current = self._current()
-        if current is None:
+        if current is None or not self._analysis_ready():
             return
         article, passage_id = current
         linked = {a.id: p.id for a, p in other_sources(self.corpus, passage_id)}
         if not linked:
-            self.notify("No other source reports this passage" if self.analysed else "Still analysing…",
-                        markup=False)
+            self.notify("No other source reports this passage", markup=False)
             return
         order = [a.id for a in self.corpus.articles]
         here = order.index(article.id)
         ring = order[here + 1:] + order[:here] if step > 0 else order[:here][::-1] + order[here + 1:][::-1]
-        target = next(a for a in ring if a in linked)
-        self.go_to(linked[target])
+        target = next((a for a in ring if a in linked), None)
+        if target is not None:
+            self.go_to(linked[target])
 
     def action_compare(self) -> None:
         current = self._current()
-        if current is None:
+        if current is None or not self._analysis_ready():
             return
         located = self.corpus.locate(current[1])
         if located is not None:
-            self.push_screen(CompareScreen(self.corpus, *located), self._after_dialog)
+            compare = CompareScreen(self.corpus, *located)
+            self.push_screen(compare, lambda passage_id: self._after_compare(compare, passage_id))
 
     def action_coverage(self) -> None:
         reader = self.query_one(ReaderView)
-        if reader.article is not None:
-            self.push_screen(CoverageScreen(self.corpus, self._story_articles(reader.article)), self._after_dialog)
+        if reader.article is not None and self._analysis_ready():
+            self.push_screen(CoverageScreen(self.corpus, self._story_articles(reader.article)), self._go_to_chosen)
 
-    def _after_dialog(self, passage_id: str | None) -> None:
+    def _after_compare(self, compare: CompareScreen, passage_id: str | None) -> None:
         reader = self.query_one(ReaderView)
-        if reader.article is not None:  # links may have changed (confirmed or rejected)
-            self.open_article(reader.article)
+        if reader.article is not None and compare.verdicts:
+            self.open_article(reader.article)  # confirmed or rejected links change the gutter badges
+        self._go_to_chosen(passage_id)
+
+    def _go_to_chosen(self, passage_id: str | None) -> None:
         if passage_id is not None:
             self.go_to(passage_id)
 
@@ -213,7 +237,7 @@ class NewsprismApp(App[None]):
 
     def action_entities(self) -> None:
         reader = self.query_one(ReaderView)
-        if reader.article is not None:
+        if reader.article is not None and self._analysis_ready():
             self.push_screen(EntitiesScreen(self.entities, self._story_articles(reader.article)), self._chose_entity)
 
     def _chose_entity(self, key: str | None) -> None:
@@ -271,10 +295,12 @@ class NewsprismApp(App[None]):
 
     def action_help(self) -> None:
         self.push_screen(HelpScreen([
-            ("Everywhere", self.BINDINGS),
-            ("Article list", ArticleList.BINDINGS),
-            ("Reader", ReaderView.BINDINGS),
-            ("Compare view", CompareScreen.BINDINGS),
+            ("Everywhere", self.BINDINGS, ""),
+            ("Article list", ArticleList.BINDINGS, ""),
+            ("Reader", ReaderView.BINDINGS, ""),
+            ("Compare (c)", CompareScreen.BINDINGS, "enter: go to the highlighted passage"),
+            ("Coverage (v)", CoverageScreen.BINDINGS, "enter: go to the event's passage in that source"),
+            ("Entities (E)", EntitiesScreen.BINDINGS, "enter: go to the entity's first mention; then n / N"),
         ]))
 
     def action_problems(self) -> None:

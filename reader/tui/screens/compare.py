@@ -12,7 +12,8 @@ from textual.widgets.option_list import Option
 
 from reader.feedback import Verdict
 from reader.links import record_verdict
-from reader.model import Article, Corpus, Link, Passage
+from reader.model import Article, Corpus, Link, Passage, article_id_of
+from reader.tui.wording import plural
 
 
 def source_line(article: Article) -> str:
@@ -40,7 +41,9 @@ class CompareScreen(ModalScreen[str | None]):
 
     def compose(self) -> ComposeResult:
         with Vertical(classes="dialog"):
-            yield Static(Content(f"Other sources reporting this passage ({len(self.links)})"), classes="dialog-title")
+            sources = {article_id_of(link.to) for link in self.links}
+            title = f"{plural(len(self.links), 'passage')} in {plural(len(sources), 'other source')} report this"
+            yield Static(Content(title), classes="dialog-title")
             with Horizontal(id="compare-panes"):
                 with VerticalScroll(id="compare-current"):
                     yield Static(Content.styled(source_line(self.article), "bold"))

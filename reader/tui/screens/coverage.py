@@ -12,6 +12,7 @@ from textual.widgets import DataTable, Static
 
 from reader.links import only_here
 from reader.model import Article, Corpus, article_id_of
+from reader.tui.wording import source_labels
 
 
 def _short(text: str, width: int = 60) -> str:
@@ -40,8 +41,8 @@ class CoverageScreen(ModalScreen[str | None]):
     def on_mount(self) -> None:
         table = self.query_one(DataTable)
         table.add_column(Text("event"), key="event")
-        for article in self.articles:
-            table.add_column(Text(_short(article.source or article.display_title[0], 14)), key=article.id)
+        for article, label in zip(self.articles, source_labels(self.articles).values()):
+            table.add_column(Text(label), key=article.id)
         column_of = {a.id: i + 1 for i, a in enumerate(self.articles)}
         events = [e for e in self.corpus.events if any(s in column_of for s in e.sources)]
         events.sort(key=lambda e: (-len(set(e.sources)), e.passage_ids[0]))
@@ -53,7 +54,7 @@ class CoverageScreen(ModalScreen[str | None]):
                     self.targets[(event.id, column)] = passage_id
                     cells[column - 1] = Text("●", justify="center")
             first = self.corpus.locate(event.passage_ids[0])
-            label = _short(first[1].text) if first else event.id
+            label = _short(first[1].text, 40) if first else event.id
             self.targets[(event.id, 0)] = event.passage_ids[0]
             table.add_row(Text(label), *cells, key=event.id)
         only = ["only here", *["" for _ in self.articles]]

@@ -12,6 +12,7 @@ from textual.widgets.option_list import Option
 
 from reader.entities import EntityInfo
 from reader.model import Article, article_id_of
+from reader.tui.wording import plural, source_labels
 from reader.tui.widgets.reader_view import ENTITY_CLASSES, entity_class
 
 _LABEL_NAMES = {"PERSON": "People", "ORG": "Organisations", "PLACE": "Places", "DATE": "Dates"}
@@ -44,7 +45,7 @@ class EntitiesScreen(ModalScreen[str | None]):
                          classes="dialog-hint")
 
     def _options(self) -> list[Option]:
-        sources = {a.id: a.source or a.id for a in self.articles}
+        sources = source_labels(self.articles)
         options: list[Option] = []
         order = list(_LABEL_NAMES) + sorted({i.label for i in self.entities} - set(_LABEL_NAMES))
         for label in order:
@@ -57,7 +58,7 @@ class EntitiesScreen(ModalScreen[str | None]):
                 counts = [f"{sources[a]} {n}" for a, n in info.count_by_article().items() if a in sources]
                 prompt = Content.assemble(
                     Content.styled(info.name, "." + entity_class(info.label)),
-                    (f"  {len(info.mentions)} mentions · " + " · ".join(counts), "dim"),
+                    (f"  {plural(len(info.mentions), 'mention')} · " + " · ".join(counts), "dim"),
                 )
                 options.append(Option(prompt, id=info.key))
         return options

@@ -5,7 +5,8 @@ from __future__ import annotations
 from textual.binding import Binding
 from textual.content import Content
 
-from reader.model import Problem
+from reader.model import Problem, Severity
+from reader.tui.wording import plural
 from reader.tui.screens.text_dialog import TextDialog
 
 
@@ -20,7 +21,9 @@ class ProblemsScreen(TextDialog):
     def body(self) -> Content:
         if not self.problems:
             return Content("Every file opened without a problem.")
-        lines = [Content.styled(f"{len(self.problems)} files had problems", "bold")]
+        skipped = sum(p.severity is Severity.SKIPPED for p in self.problems)
+        failed = plural(len(self.problems) - skipped, "file") + " had problems"
+        lines = [Content.styled(failed + (f"; {skipped} skipped" if skipped else ""), "bold")]
         for problem in self.problems:
             lines.append(Content.assemble((f"{problem.severity.value:<8}", "bold"), problem.path))
             lines.append(Content.assemble("         ", problem.message))

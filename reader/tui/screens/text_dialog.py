@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from textual.app import ComposeResult
-from textual.containers import VerticalScroll
+from textual.containers import Vertical, VerticalScroll
 from textual.content import Content
 from textual.screen import ModalScreen
 from textual.widgets import Static
@@ -15,9 +15,10 @@ class TextDialog(ModalScreen[None]):
     hint = "escape closes"
 
     def compose(self) -> ComposeResult:
-        with VerticalScroll(classes="dialog"):
-            yield Static(self.body(), classes="dialog-body")
-            yield Static(Content.styled(self.hint, "dim"))
+        with Vertical(classes="dialog text-dialog"):
+            yield Static(Content.styled(self.hint, "dim"), classes="dialog-hint")
+            with VerticalScroll():
+                yield Static(self.body(), classes="dialog-body")
 
     def body(self) -> Content:
         raise NotImplementedError

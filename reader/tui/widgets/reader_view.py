@@ -11,7 +11,9 @@ from textual.reactive import reactive
 from textual.widgets import Static
 
 from reader.clean import REASONS
+from reader.load import shown_path
 from reader.model import Article, Entity, Kind, Passage
+from reader.tui.wording import plural
 
 ENTITY_LABELS = ("person", "org", "place", "date", "money", "percent", "quantity")
 # Component classes that colour entities; declared on the reader so the stylesheet and themes set them.
@@ -101,9 +103,9 @@ class ArticleHeader(Static):
             if derived
             else Content.styled(title, "bold")
         )
-        details = [article.source or "unknown source", article.published or "undated", article.path.name]
+        details = [article.source or "unknown source", article.published or "undated", shown_path(article.path.name)]
         if article.removed_count:
-            details.append(f"{article.removed_count} passages removed")
+            details.append(plural(article.removed_count, "passage") + " removed")
         self.update(Content.assemble(heading, "\n", (" · ".join(details), "dim"), "\n", legend()))
 
 
@@ -160,6 +162,9 @@ class ReaderView(VerticalScroll, can_focus=True):
                 for p in article.body
             ]
             self.mount(header, *rows)
+            if rows and not any(r.passage.kept for r in rows):
+                self.mount(Static(Content(f"All {plural(len(rows), 'passage')} of this article were removed as "
+                                          "boilerplate: press b to show them."), classes="all-removed"))
         self._all_rows = rows
         self.move_to(passage_id)
 
@@ -237,6 +242,6 @@ class ReaderView(VerticalScroll, can_focus=True):
             row.set_class(row is current, "-cursor")
         if self.current_entity is not None:
             self.mark_entity(None)
-        if current is not None:
-            self.scroll_to_widget(current, animate=False)
+        if current is not None:  # new rows are laid out at the next refresh
+            self.call_after_refresh(self.scroll_to_widget, current, animate=False)
         self.post_message(self.Moved(current.passage if current else None))
