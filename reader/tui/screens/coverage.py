@@ -11,13 +11,24 @@ from textual.screen import ModalScreen
 from textual.widgets import DataTable, Static
 
 from reader.links import only_here
-from reader.model import Article, Corpus, article_id_of
+from reader.model import Article, Corpus, Event, article_id_of
 from reader.tui.wording import source_labels
 
 
 def _short(text: str, width: int = 60) -> str:
     text = " ".join(text.split())
     return text if len(text) <= width else text[: width - 1] + "…"
+
+
+def _central_passage(corpus: Corpus, event: Event) -> str:
+    """The event's passage most linked to the others: the one that best says what the event is."""
+    members = set(event.passage_ids)
+
+    def linked_weight(passage_id: str) -> float:
+        located = corpus.locate(passage_id)
+        return sum(link.score for link in located[1].links if link.to in members) if located else 0.0
+
+    return max(event.passage_ids, key=linked_weight)
 
 
 class CoverageScreen(ModalScreen[str | None]):
@@ -53,9 +64,9 @@ class CoverageScreen(ModalScreen[str | None]):
                 if column is not None and (event.id, column) not in self.targets:
                     self.targets[(event.id, column)] = passage_id
                     cells[column - 1] = Text("●", justify="center")
-            first = self.corpus.locate(event.passage_ids[0])
-            label = _short(first[1].text, 40) if first else event.id
-            self.targets[(event.id, 0)] = event.passage_ids[0]
+            central = self.corpus.locate(_central_passage(self.corpus, event))
+            label = _short(central[1].text, 40) if central else event.id
+            self.targets[(event.id, 0)] = central[1].id if central else event.passage_ids[0]
             table.add_row(Text(label), *cells, key=event.id)
         only = ["only here", *["" for _ in self.articles]]
         for article in self.articles:
