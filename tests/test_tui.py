@@ -121,7 +121,8 @@ async def test_help_lists_every_binding():
         await pilot.press("question_mark")
         assert isinstance(app.screen, HelpScreen)
         screen = screen_text(app)
-        for description in ("Quit", "Next pane", "Open the article", "Next passage", "Back to the list", "Last passage", "Removed"):
+        for description in ("Quit", "Next pane", "Open the article", "Next passage", "Back to the list", "Last passage",
+                            "Show or hide the removed boilerplate", "The same passage in the previous source"):
             assert description in screen
         await pilot.press("escape")
         assert not isinstance(app.screen, HelpScreen)

@@ -26,7 +26,7 @@ class HelpScreen(TextDialog):
                 if not isinstance(binding, Binding) or not binding.description:
                     continue
                 keys = ", ".join(self.app.get_key_display(Binding(key, "")) for key in binding.key.split(","))
-                lines.append(Content.assemble((f"  {keys:<16}", "bold"), binding.description))
+                lines.append(Content.assemble((f"  {keys:<16}", "bold"), binding.tooltip or binding.description))
             if note:
                 lines.append(Content.styled(f"  {note}", "italic"))
             lines.append(Content(""))
