@@ -22,9 +22,10 @@ can hold them all:
 Words covered by an entity mention are not also counted as words.
 
 Each word and date part also carries its rarity in general English
-(``english_rarity``, from the ``wordfreq`` frequency lists): "company" or
-"group" say less about which event a passage reports than "restraining" or
-"antitrust", however the story happens to use them.
+(``english_rarity``, from the word frequencies in ``reader/data/english_zipf.tsv``,
+taken from wordfreq): "company" or "group" say less about which event a
+passage reports than "restraining" or "antitrust", however the story happens
+to use them.
 """
 
 from __future__ import annotations
@@ -32,10 +33,11 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass, field
-from functools import lru_cache
+from functools import cache, lru_cache
+from itertools import accumulate
+from importlib import resources
 
 import snowballstemmer
-from wordfreq import zipf_frequency
 
 from reader.model import Passage
 
@@ -81,7 +83,8 @@ class Evidence:
     ``quote_grams`` holds the runs of ``QUOTE_WORDS`` words inside its
     quotations and ``grams`` those of its whole text (lowercased words), so a
     quotation of one passage can be found anywhere in the other.
-    ``quote_words`` keeps the quotations' words, to show a matched run.
+    ``quote_words`` keeps each quotation's words as written (to show a
+    matched run) and lowercased (to find it).
     ``content`` is the features' text, sorted, for comparing wording.
     ``general`` holds each feature's rarity in general English, in [0, 1]
     (``english_rarity``; 1 for names and figures).
@@ -95,7 +98,7 @@ class Evidence:
     shown: dict[str, str] = field(default_factory=dict)
     grams: set[tuple[str, ...]] = field(default_factory=set)
     quote_grams: set[tuple[str, ...]] = field(default_factory=set)
-    quote_words: list[list[str]] = field(default_factory=list)
+    quote_words: list[tuple[list[str], list[str]]] = field(default_factory=list)
     content: str = ""
 
 
@@ -142,14 +145,29 @@ def stem(word: str) -> str:
     return stemmed[:STEM_LENGTH]
 
 
-@lru_cache(maxsize=65536)
+@cache
+def english_zipf() -> dict[str, float]:
+    """The Zipf frequency (log10 of uses per billion words) of the 40,000 commonest English words, read once.
+
+    From ``reader/data/english_zipf.tsv`` (wordfreq's English list; see its header).
+    """
+    table = resources.files("reader.data").joinpath("english_zipf.tsv").read_text(encoding="utf-8")
+    zipf: dict[str, float] = {}
+    for line in table.splitlines():
+        if line and not line.startswith("#"):
+            value, words = line.split("\t")
+            zipf.update(dict.fromkeys(words.split(), float(value)))
+    return zipf
+
+
 def english_rarity(word: str) -> float:
     """How rare a lowercased word is in general English, in [0, 1].
 
-    1 at or below ``ZIPF_RARE`` (and for words the lists do not know),
-    0 at ``ZIPF_COMMON``, linear in between: "antitrust" 1, "company" 0.47.
+    1 at or below ``ZIPF_RARE`` (and for words the table does not hold, such
+    as the numbers of a date, which count fully like figures), 0 at
+    ``ZIPF_COMMON``, linear in between: "antitrust" 1, "company" 0.47.
     """
-    zipf = zipf_frequency(word, "en")
+    zipf = english_zipf().get(word, 0.0)
     return min(1.0, max(0.0, (ZIPF_COMMON - zipf) / (ZIPF_COMMON - ZIPF_RARE)))
 
 
@@ -188,15 +206,15 @@ def passage_evidence(passage: Passage) -> Evidence:
         elif feature.startswith("n:"):
             evidence.details.setdefault("figure", set()).add(feature)
     evidence.content = " ".join(sorted(f[2:] for f in evidence.features))
-    lowered = [normal_word(t) for t in words_of(text)]
-    evidence.grams = _grams(lowered)
+    evidence.grams = _grams([normal_word(t) for t in words_of(text)])
     for match in _QUOTED.finditer(text):
         quoted = next(g for g in match.groups() if g is not None)
         written = words_of(quoted)
-        grams = {g for g in _grams([normal_word(t) for t in written]) if _informative(g)}
+        lowered = [normal_word(t) for t in written]
+        grams = {g for g in _grams(lowered) if _informative(g)}
         if grams:
             evidence.quote_grams |= grams
-            evidence.quote_words.append(written)
+            evidence.quote_words.append((written, lowered))
     return evidence
 
 
@@ -207,8 +225,8 @@ def shared_quote(a: Evidence, b: Evidence) -> str | None:
     counts only if two or more of its words are not stopwords.
     """
     best: list[str] = []
-    for written in a.quote_words:
-        lowered = [normal_word(t) for t in written]
+    for written, lowered in a.quote_words:
+        said = list(accumulate((w not in STOPWORDS for w in lowered), initial=0))  # words that say something, up to each
         first = previous = -2
         for i in range(len(lowered) - QUOTE_WORDS + 1):
             if tuple(lowered[i:i + QUOTE_WORDS]) not in b.grams:
@@ -216,9 +234,9 @@ def shared_quote(a: Evidence, b: Evidence) -> str | None:
             if i != previous + 1:
                 first = i
             previous = i
-            run = lowered[first:i + QUOTE_WORDS]
-            if len(run) > len(best) and _informative(run):
-                best = written[first:i + QUOTE_WORDS]
+            end = i + QUOTE_WORDS
+            if end - first > len(best) and said[end] - said[first] >= 2:
+                best = written[first:end]
     return " ".join(best) if best else None
 
 
