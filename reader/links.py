@@ -349,7 +349,8 @@ def find_events(corpus: Corpus) -> list[Event]:
         p.id: {link.to: link.score for link in p.links} for a in corpus.articles for p in a.passages if p.links
     }
     order = {p.id: n for n, (_, p) in enumerate((a, p) for a in corpus.articles for p in a.passages)}
-    cliques = sorted((sorted(c, key=order.__getitem__) for c in _clique_cover(graph)), key=lambda c: order[c[0]])
+    groups = _merge_overlapping(_clique_cover(graph))
+    cliques = sorted((sorted(c, key=order.__getitem__) for c in groups), key=lambda c: order[c[0]])
     article_order = {a.id: n for n, a in enumerate(corpus.articles)}
     events = []
     per_story: Counter[str] = Counter()
@@ -358,6 +359,27 @@ def find_events(corpus: Corpus) -> list[Event]:
         story = corpus.locate(clique[0])[0].story or "story"
         per_story[story] += 1
         events.append(Event(f"{story}/{per_story[story]}", tuple(clique), tuple(sources)))
+    return events
+
+
+def _merge_overlapping(cliques: list[set[str]]) -> list[set[str]]:
+    """One event per group of cliques that share most of their passages.
+
+    The clique cover tells one event several times over (each clique leaves out
+    a passage or two of the others); a clique joins the first larger event whose
+    starting clique holds more than half of it, so the reader sees each event
+    once. Comparing with the starting clique, not the growing event, keeps
+    chains of small overlaps from snowballing into one blob.
+    """
+    seeds: list[set[str]] = []  # the clique each event started from: what a joining clique must mostly repeat
+    events: list[set[str]] = []
+    for clique in sorted(cliques, key=len, reverse=True):
+        home = next((n for n, seed in enumerate(seeds) if 2 * len(seed & clique) > len(clique)), None)
+        if home is None:
+            seeds.append(clique)
+            events.append(set(clique))
+        else:
+            events[home] |= clique
     return events
 
 

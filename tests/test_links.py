@@ -341,3 +341,12 @@ def test_seed_links_reach_the_recorded_level(seed_scores):
     links = seed_scores["links"]
     assert links["F1"] >= 0.53
     assert links["P"] >= 0.55
+
+
+def test_cliques_telling_one_event_are_merged_but_chains_are_not():
+    from reader.links import _merge_overlapping
+
+    one_event = [{"a", "b", "c", "d"}, {"a", "b", "c", "e"}, {"a", "b", "f"}]
+    assert _merge_overlapping(one_event) == [{"a", "b", "c", "d", "e", "f"}]
+    chain = [{"a", "b", "c", "d"}, {"d", "e", "f"}, {"f", "g", "h"}]
+    assert len(_merge_overlapping(chain)) == 3
