@@ -1,14 +1,39 @@
-"""The analysis pipeline: each stage fills one annotation layer of the corpus, in order."""
+"""The analysis pipeline: each stage fills one annotation layer of the corpus, in order.
+
+With a cache (:mod:`reader.cache`), the same stages take what they can from it and keep what they
+compute, each result keyed by everything it depends on, so the result is the same as without the
+cache (see ``CachedRun``):
+
+* clean: each article's own verdicts (``judgements``, keyed by its passages as loaded); the lines
+  repeated across articles of a source are found again every time, from the judgements;
+* entities: the corpus's entities (``entities``, keyed by all its articles' passages); when an
+  article changed, the keys are merged over the corpus again from each article's name candidates
+  (``scans``, keyed by its passages);
+* stories: the story of every article (``stories``, keyed by the whole analysed corpus);
+* links: each story's links before the user's feedback (``links``, keyed by the story's analysed
+  articles); the feedback is applied every time; the events (``events``, keyed by the stories,
+  their links and the feedback).
+"""
 
 from __future__ import annotations
 
-from collections.abc import Callable
+import gc
+import json
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 
-from reader.clean import mark_boilerplate
-from reader.entities import annotate_entities
+from reader import feedback, links
+from reader.cache import FILES, Cache, content_key
+from reader.clean import Judgement, judge_article, mark_boilerplate
+from reader.entities import ArticleScan, annotate_entities, scan_article
+from reader.entities.mentions import Mention
 from reader.links import link_passages
-from reader.model import Corpus
+from reader.model import Article, Corpus, Entity, Event, Link, Passage
 from reader.stories import group_stories
+
+# Part of the cache key with the code itself (see reader.cache.analyser_version): bump it to make
+# every cache stale when results change for a reason the code does not show.
+VERSION = "1"
 
 Stage = Callable[[Corpus], None]
 
@@ -20,11 +45,244 @@ STAGES: tuple[tuple[str, Stage], ...] = (
     ("links", link_passages),
 )
 
+# The kinds of cache records the stages keep (see reader.cache).
+JUDGEMENTS, SCANS, ENTITIES, STORIES, LINKS, EVENTS = "judgements", "scans", "entities", "stories", "links", "events"
 
-def analyse(corpus: Corpus, on_stage: Callable[[str, int, int], None] | None = None) -> Corpus:
-    """Run every stage over ``corpus``; ``on_stage(name, done, total)`` hears as each stage starts."""
-    for done, (name, stage) in enumerate(STAGES):
-        if on_stage is not None:
-            on_stage(name, done, len(STAGES))
-        stage(corpus)
+
+def analyse(
+    corpus: Corpus, on_stage: Callable[[str, int, int], None] | None = None, cache: Cache | None = None
+) -> Corpus:
+    """Run every stage over ``corpus``; ``on_stage(name, done, total)`` hears as each stage starts.
+
+    With a ``cache``, results of unchanged articles and stories are taken from it, new ones are
+    kept in it, and it is written as each stage ends.
+    """
+    stages = STAGES if cache is None else CachedRun(cache).stages
+    if cache is not None:
+        cache.flush([FILES])
+    with cycle_collection_paused():
+        for done, (name, stage) in enumerate(stages):
+            if on_stage is not None:
+                on_stage(name, done, len(stages))
+            stage(corpus)
     return corpus
+
+
+@contextmanager
+def cycle_collection_paused() -> Iterator[None]:
+    """Pause Python's cycle collector: the stages make millions of small objects but few cycles, and
+    the collector would walk the whole corpus again and again (a sixth of the analysis time).
+
+    The objects made meanwhile (mostly the analysed corpus, kept while it is shown) are then moved
+    out of the collector's sight (``gc.freeze``): its next run would otherwise walk them all at once,
+    stalling whichever thread allocates next, the reader's interface included.
+    """
+    enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if enabled:
+            gc.freeze()
+            gc.enable()
+
+
+class CachedRun:
+    """The STAGES of one analysis, each taking what it can from ``cache`` and keeping what it computes."""
+
+    def __init__(self, cache: Cache) -> None:
+        self.cache = cache
+        self.stages: tuple[tuple[str, Stage], ...] = (
+            ("clean", self.clean),
+            ("entities", self.entities),
+            ("stories", self.stories),
+            ("links", self.links),
+        )
+        self._keys: list[str] = []  # each article's key: its passages as loaded (see article_key)
+        self._analysed: dict[int, str] = {}  # id(article) -> its analysed_key
+        self._stories_key = ""
+
+    def clean(self, corpus: Corpus) -> None:
+        self._keys = [article_key(article) for article in corpus.articles]
+        judgements = []
+        for article, key in zip(corpus.articles, self._keys):
+            judgement = _decoded(decode_judgement, self.cache.get(JUDGEMENTS, key))
+            if judgement is None or not _fits(judgement, article):
+                judgement = judge_article(article)
+                self.cache.put(JUDGEMENTS, key, encode_judgement(judgement))
+            judgements.append(judgement)
+        mark_boilerplate(corpus, judgements)
+        self.cache.flush([JUDGEMENTS])
+
+    def entities(self, corpus: Corpus) -> None:
+        """The corpus's entities if its articles are unchanged, else the entity stage over the articles' scans."""
+        key = content_key(*self._keys)
+        if restore_entities(self.cache.get(ENTITIES, key), corpus):
+            self.cache.flush([ENTITIES])
+            return
+        scans = []
+        for article, scan_key in zip(corpus.articles, self._keys):
+            scan = _decoded(decode_scan, self.cache.get(SCANS, scan_key))
+            if scan is None or not len(scan.amounts) == len(scan.mentions) == len(article.passages):
+                scan = scan_article([p.text for p in article.passages])
+                self.cache.put(SCANS, scan_key, encode_scan(scan))
+            scans.append(scan)
+        annotate_entities(corpus, scans)
+        self.cache.put(ENTITIES, key, encode_entities(corpus))
+        self.cache.flush([SCANS, ENTITIES])
+
+    def stories(self, corpus: Corpus) -> None:
+        self._analysed = {id(article): analysed_key(article) for article in corpus.articles}
+        self._stories_key = content_key(*self._analysed.values())
+        record = self.cache.get(STORIES, self._stories_key)
+        if _is_story_list(record, len(corpus.articles)):
+            for article, story in zip(corpus.articles, record):
+                article.story = story
+        else:
+            group_stories(corpus)
+            self.cache.put(STORIES, self._stories_key, [article.story for article in corpus.articles])
+        self.cache.flush([STORIES])
+
+    def links(self, corpus: Corpus) -> None:
+        """As :func:`reader.links.link_passages`: each story's links before feedback and the events come
+        from the cache when what they depend on is unchanged."""
+        verdicts = feedback.load()
+        story_keys = []
+        for passages in links._stories(corpus):
+            members = dict.fromkeys(id(article) for article, _ in passages)
+            key = content_key(*(self._analysed[member] for member in members))
+            story_keys.append(key)
+            if not restore_links(self.cache.get(LINKS, key), passages):
+                links._link_story(passages)
+                self.cache.put(LINKS, key, encode_links(passages))
+        feedback.apply(corpus, verdicts)
+        key = content_key(self._stories_key, *story_keys, json.dumps(sorted(verdicts.items())))
+        events = _decoded(decode_events, self.cache.get(EVENTS, key))
+        if events is None:
+            events = links.find_events(corpus)
+            self.cache.put(EVENTS, key, encode_events(events))
+        corpus.events = events
+        self.cache.flush([LINKS, EVENTS])
+
+
+def _decoded(decode: Callable, record: object):
+    """``decode(record)``, or None when there is no record or it is malformed."""
+    if record is None:
+        return None
+    try:
+        return decode(record)
+    except (TypeError, ValueError, IndexError, KeyError):
+        return None
+
+
+def _fits(judgement: Judgement, article: Article) -> bool:
+    """Whether a judgement read from the cache can be applied to ``article`` (the key says it was made for it)."""
+    passages, lines = len(article.passages), len(judgement.owners)
+    return (all(0 <= n < passages for n in (*judgement.owners, *judgement.headings))
+            and all(0 <= i < lines for i, _ in judgement.repeatable))
+
+
+def _is_story_list(record: object, count: int) -> bool:
+    return isinstance(record, list) and len(record) == count and all(s is None or isinstance(s, str) for s in record)
+
+
+# -- record keys -----------------------------------------------------------------------------------
+
+def article_key(article: Article) -> str:
+    """What cleaning and scanning one article depend on: its passages as loaded and how it was read."""
+    return content_key(
+        "txt" if article.path.suffix.lower() == ".txt" else "md",
+        *(f"{p.kind.value}\x1f{p.start}\x1f{p.end}\x1f{p.text}" for p in article.passages),
+    )
+
+
+def analysed_key(article: Article) -> str:
+    """An analysed article's metadata, passages, verdicts and entities: what stories and links depend on."""
+    metadata = json.dumps([article.id, str(article.path), article.title, article.source, article.published,
+                           article.url, article.author, article.source_note], ensure_ascii=False)
+    return content_key(metadata, *(_analysed_passage(p) for p in article.passages))
+
+
+def _analysed_passage(passage: Passage) -> str:
+    entities = "\x1f".join(f"{e.start},{e.end},{e.label},{e.key}" for e in passage.entities)
+    return f"{passage.kind.value}\x1f{passage.boilerplate}\x1f{passage.start}\x1f{passage.end}\x1f{passage.text}\x1d{entities}"
+
+
+# -- records ---------------------------------------------------------------------------------------
+
+def encode_judgement(judgement: Judgement) -> list:
+    return [judgement.owners, judgement.verdicts, judgement.headings, judgement.keys,
+            [list(pair) for pair in judgement.repeatable]]
+
+
+def decode_judgement(record: list) -> Judgement:
+    owners, verdicts, headings, keys, repeatable = record
+    if len(owners) != len(verdicts):
+        raise ValueError("a verdict per line")
+    return Judgement(owners, verdicts, headings, keys, [(i, key) for i, key in repeatable])
+
+
+def encode_scan(scan: ArticleScan) -> list:
+    return [
+        scan.amounts,
+        [[[m.words, m.opens_sentence, m.title_case, m.votes, m.acronym] for m in passage] for passage in scan.mentions],
+    ]
+
+
+def decode_scan(record: list) -> ArticleScan:
+    amounts, mentions = record
+    return ArticleScan(
+        [[(start, end, label) for start, end, label in passage] for passage in amounts],
+        [
+            [Mention([(start, end, word) for start, end, word in words], opens, title_case, votes, acronym)
+             for words, opens, title_case, votes, acronym in passage]
+            for passage in mentions
+        ],
+    )
+
+
+def encode_entities(corpus: Corpus) -> list:
+    """Every passage's entities, article by article."""
+    return [[[[e.start, e.end, e.label, e.key] for e in p.entities] for p in a.passages] for a in corpus.articles]
+
+
+def restore_entities(record: object, corpus: Corpus) -> bool:
+    """Set every passage's entities from ``record``; False (and nothing set) if it does not fit the corpus."""
+    try:
+        if not isinstance(record, list) or len(record) != len(corpus.articles):
+            return False
+        found = [[[Entity(*entity) for entity in passage] for passage in article] for article in record]
+    except (TypeError, ValueError):
+        return False
+    if any(len(article) != len(a.passages) for article, a in zip(found, corpus.articles)):
+        return False
+    for article, passages in zip(corpus.articles, found):
+        for passage, entities in zip(article.passages, passages):
+            passage.entities = entities
+    return True
+
+
+def encode_events(events: list[Event]) -> list:
+    return [[event.id, list(event.passage_ids), list(event.sources)] for event in events]
+
+
+def decode_events(record: list) -> list[Event]:
+    return [Event(event_id, tuple(passage_ids), tuple(sources)) for event_id, passage_ids, sources in record]
+
+
+def encode_links(passages: list[tuple[Article, Passage]]) -> list:
+    """The links of a story's linkable passages, in their order."""
+    return [[[link.to, link.score, list(link.why)] for link in passage.links] for _, passage in passages]
+
+
+def restore_links(record: object, passages: list[tuple[Article, Passage]]) -> bool:
+    """Set the story's links from ``record``; False (and nothing set) if it does not fit the passages."""
+    try:
+        if not isinstance(record, list) or len(record) != len(passages):
+            return False
+        found = [[Link(to, score, tuple(why)) for to, score, why in passage] for passage in record]
+    except (TypeError, ValueError):
+        return False
+    for (_, passage), passage_links in zip(passages, found):
+        passage.links = passage_links
+    return True

@@ -34,8 +34,8 @@ no closing punctuation, between paragraphs of prose) becomes ``Kind.HEADING``.
 from __future__ import annotations
 
 import re
-from collections import Counter, defaultdict
-from dataclasses import dataclass, replace
+from collections import Counter
+from dataclasses import dataclass
 
 from reader.model import Article, Corpus, Kind, Passage
 
@@ -54,6 +54,24 @@ REASONS: dict[str, str] = {
     "repeated": "a line found in several articles of the same source: part of the website, not the story",
 }
 
+
+class _Pattern:
+    """A regular expression compiled when first used.
+
+    The reader imports this module (for ``REASONS``) before its first paint, and compiling every rule
+    takes longer than that paint. After the first use its methods are the compiled pattern's own.
+    """
+
+    def __init__(self, source: str, flags: int = 0) -> None:
+        self._source, self._flags = source, flags
+
+    def __getattr__(self, name: str):
+        compiled = re.compile(self._source, self._flags)
+        for method in ("match", "fullmatch", "search", "findall", "finditer", "sub"):
+            setattr(self, method, getattr(compiled, method))
+        return getattr(compiled, name)
+
+
 # A passage of at most this many words can be a label, a button or a teaser headline.
 _SHORT_WORDS = 15
 # Consecutive prose paragraphs that end a section of leftovers: teasers come as
@@ -71,12 +89,12 @@ _STOP_WORDS = frozenset(
     up upon us very was we were what when where whether which while who whom whose why will with
     within without would yet you your yours yourself""".split()
 )
-_WORD = re.compile(r"[^\W\d_][\w'’-]*")
-_MD_LINK = re.compile(r"!?\[([^\]]*)\]\([^)]*\)")
+_WORD = _Pattern(r"[^\W\d_][\w'’-]*")
+_MD_LINK = _Pattern(r"!?\[([^\]]*)\]\([^)]*\)")
 _CLOSING_QUOTES = "\"'”’)»]*"
 _SENTENCE_END = ".!?…"
-_OPENING_QUOTE = re.compile(r"^[\"“‘'«]")
-_BULLET = re.compile(r"^[\s•·*\-–—|>»›▸►]+")
+_OPENING_QUOTE = _Pattern(r"^[\"“‘'«]")
+_BULLET = _Pattern(r"^[\s•·*\-–—|>»›▸►]+")
 
 # --- dates and times, matched in lower case -------------------------------------------------------
 _MONTH = (
@@ -92,26 +110,26 @@ _DATE = (
 _TIME = r"\d{1,2}[:.]\d{2}(?:\s*[ap]\.?m\.?)?(?:\s+[a-z]{2,4})?"
 _AGO = r"(?:\d+|an?|one)\s+(?:seconds?|minutes?|mins?|hours?|hrs?|days?|weeks?|months?|years?)\s+ago"
 
-_DATELINE = re.compile(
+_DATELINE = _Pattern(
     rf"^(?:(?:published|updated|posted|last updated|first published|modified|date)\s*(?:on|at)?\s*[:\-–—|]?\s*)?"
     rf"(?:{_DATE}|{_AGO})(?:\s*(?:at|@|,|\||-|–|—)?\s*{_TIME})?(?:\s*\(?[a-z]{{2,4}}\)?)?$"
 )
-_UPDATED = re.compile(
+_UPDATED = _Pattern(
     rf"\b(?:published|updated|posted|last updated|first published)\b.{{0,40}}(?:{_TIME}|{_DATE}|{_AGO})"
 )
 
 # --- comments ------------------------------------------------------------------------------------
-_COMMENT_TIMESTAMP = re.compile(rf"^(?:on\s+)?{_DATE}\s*(?:at|@)\s*{_TIME}$")
-_COMMENT_AUTHOR = re.compile(
+_COMMENT_TIMESTAMP = _Pattern(rf"^(?:on\s+)?{_DATE}\s*(?:at|@)\s*{_TIME}$")
+_COMMENT_AUTHOR = _Pattern(
     r"^(?!(?:he|she|they|it|we|i|you|this|that|the|a|an|who|which|report|statement|letter|spokesperson)\b)"
     rf"[\w .,'’@-]{{1,60}}?\s+(?:says|on\s+{_DATE}\s*(?:at|@)?\s*{_TIME}\s*said)\s*:$"
 )
-_COMMENT_CONTROL = re.compile(
+_COMMENT_CONTROL = _Pattern(
     r"^(?:reply|reply ↓|replies|log ?in to reply|sign in to reply|report (?:this )?comment|report abuse"
     r"|\d+\s+likes?|upvote|downvote|permalink|hide replies|show replies|view (?:all )?\d*\s*repl(?:y|ies)"
     r"|load more (?:comments|replies)|sort by (?:newest|oldest|best|top|most).{0,20})$"
 )
-_COMMENT_FORM = re.compile(
+_COMMENT_FORM = _Pattern(
     r"^(?:leave a (?:reply|comment|response)(?: cancel reply)?|cancel reply|post (?:a )?comment|submit comment"
     r"|add (?:a |your )?comment|write a comment|comment\s*\*?|(?:name|email|e-mail|website|url)\s*\*|website|δ"
     r"|your (?:email|e-mail) address will not be published.*|required fields are marked.*"
@@ -127,7 +145,7 @@ _COMMENT_FORM = re.compile(
 )
 
 # --- headings that open a section of leftovers, running until the article's prose resumes --------
-_COMMENTS_OPENER = re.compile(
+_COMMENTS_OPENER = _Pattern(
     r"^(?:\d+|one|two|three|no)\s+(?:comments?|responses?|replies|thoughts?)(?:\s+(?:on|to)\s+.{1,160})?$"
     r"|^(?:comments?|reader comments|readers' comments)(?:\s*\(?\d+\)?)?$"
     r"|^(?:show|view|read|see|load|hide) (?:all )?(?:\d+ )?comments?(?:\s*\(?\d+\)?)?$"
@@ -139,7 +157,7 @@ _TEASER_NOUNS = (
     r"(?:stories|story|articles?|posts?|news|reads?|reading|videos?|links?|coverage|content|headlines|items)"
 )
 _TEASER_TAIL = r"(?:\s+(?:for you|from .{1,40}|on .{1,40}|in .{1,40}|about .{1,40}|by .{1,30}))?"
-_RELATED_OPENER = re.compile(
+_RELATED_OPENER = _Pattern(
     r"^(?:(?:more|other|recent|related|recommended|popular|trending|similar|suggested|sponsored|promoted"
     rf"|partner|most popular|most read|further)\s+)+{_TEASER_NOUNS}{_TEASER_TAIL}$"
     r"|^(?:related|recommended|recommended for you|read (?:more|next|also|this next)"
@@ -151,7 +169,7 @@ _RELATED_OPENER = re.compile(
 )
 # The same, but as headings they could also start part of the article (a live blog's "Latest updates",
 # a briefing's "Top stories"): they open a section only in the second half of the article's prose.
-_WEAK_RELATED_OPENER = re.compile(
+_WEAK_RELATED_OPENER = _Pattern(
     rf"^(?:(?:latest|top|featured|editor'?s'?|must)\s+)+{_TEASER_NOUNS}{_TEASER_TAIL}$"
     r"|^(?:latest|editor'?s'? picks?|must reads?|explore more|keep reading|in other news"
     r"|more (?:to explore|for you|videos?)|up next|watch next|what'?s hot|hot topics|discussion|conversation)$"
@@ -164,7 +182,7 @@ _SHARE_WORDS = (
     r"|messenger|instagram|youtube|tiktok|flipboard|pocket|tumblr|sms|copy|link|copy link|copy url|print"
     r"|google\+?|vk|viber|threads|mastodon|snapchat|save|more|opens in new window|\(opens in new window\))"
 )
-_SHARE_WIDGET = re.compile(
+_SHARE_WIDGET = _Pattern(
     rf"^(?:{_SHARE_WORDS}(?:[\s,|/·•]+{_SHARE_WORDS})*)$"
     r"|^share (?:this|the|on|via|with|to|it|story|article|post|page|your|using|full|or comment)\b.{0,60}$"
     r"|^share\s*(?:story|article)?\s*:?$|^(?:click|tap) to (?:share|email|print|tweet|post) .{0,60}$"
@@ -173,7 +191,7 @@ _SHARE_WIDGET = re.compile(
     rf"|^follow (?:@\w+|\S+(?: \S+){{0,3}} on {_SOCIAL})\b.{{0,60}}$"
     r"|^(?:share|tweet|pin|email) (?:this|it)!?$|^gift (?:this )?article$"
 )
-_PROMO_START = re.compile(
+_PROMO_START = _Pattern(
     r"^(?:please\s+)?(?:"
     r"subscribe(?: to| now| today| for| here|$)|sign up(?: for| to| now| here| today|$)"
     r"|register (?:now|here|for free|today)|already (?:a |have an? )?(?:subscriber|member|account)"
@@ -199,18 +217,18 @@ _PROMO_START = re.compile(
 )
 # A newsletter, app or subscription addressed to the reader (checked only when a cue is in the line).
 _NEWSLETTER_CUES = ("newsletter", "inbox", "podcast", "app store", "google play", "affiliate", "subscription")
-_NEWSLETTER = re.compile(
+_NEWSLETTER = _Pattern(
     r"\bnewsletters?\b|\binbox\b|\bpodcast\b|\bapp store\b|\bgoogle play\b|\baffiliate (?:commission|links?)"
     r"|\b(?:premium|digital) subscription"
 )
-_READER_ADDRESS = re.compile(
+_READER_ADDRESS = _Pattern(
     r"\b(?:you|your|sign up|subscribe|subscribing|delivered|download|we may earn|we use|support (?:the site|us))\b"
 )
 # Reported speech: an imperative-looking line that is in fact a sentence of the story.
-_REPORTED = re.compile(r"\b(?:said|says|told|according to|reported|announced)\b")
+_REPORTED = _Pattern(r"\b(?:said|says|told|according to|reported|announced)\b")
 
 # --- the page around the article -------------------------------------------------------------------
-_PAGE_CONTROL = re.compile(
+_PAGE_CONTROL = _Pattern(
     r"^(?:print|print (?:this )?(?:page|article|story|post)|printer[- ]friendly(?: version)?"
     r"|text size.*|font size.*|a\s*a\s*a|a\+?\s*a-?|[-–]?\s*a\s*\+\s*a"
     r"|email (?:this|this article|this page|to a friend)|save(?: article| story| for later)?|bookmark"
@@ -230,8 +248,8 @@ _PAGE_CONTROL = re.compile(
     r"|^.{0,80}(?:not a robot|unusual activity from your computer)"
 )
 # Breadcrumbs and link bars: short items between separators, nothing that reads as a sentence.
-_LINK_BAR = re.compile(r"^[^.!?]{1,40}(?:\s+[»›>|]\s+[^.!?]{1,40}){2,}$")
-_LINK_RESIDUE = re.compile(
+_LINK_BAR = _Pattern(r"^[^.!?]{1,40}(?:\s+[»›>|]\s+[^.!?]{1,40}){2,}$")
+_LINK_RESIDUE = _Pattern(
     r"^(?:source link|source|original source|view (?:the )?original(?: article| post)?|via \S+(?: \S+){0,3}"
     r"|link to (?:source|article)|continue reading(?: on .{1,60})?|click here .{0,80}"
     r"|read (?:more|the full (?:story|article|report)|full (?:story|article))(?: (?:at|on|here|from) .{1,60})?"
@@ -244,7 +262,7 @@ _LINK_RESIDUE = re.compile(
     r"|^sources?\s*:\s*.{1,80}$"
 )
 # Where the text was first published: notes that can run long.
-_SOURCE_NOTE = re.compile(
+_SOURCE_NOTE = _Pattern(
     r"the post .{1,200} appeared first on .{1,80}\.?$"
     r"|this (?:article|story|post|piece|report) (?:was |is )?(?:originally |first )?"
     r"(?:appeared|published|posted|republished|reproduced|syndicated) (?:on|in|at|by|from|with|under).{0,300}$"
@@ -252,16 +270,16 @@ _SOURCE_NOTE = re.compile(
     r"|a version of this (?:article|story) (?:appears|appeared) in print.{0,300}$"
 )
 # A short line ending with a web address: "Follow our coverage at https://…", "Read it here: www.…".
-_ENDS_WITH_URL = re.compile(r"(?:https?://|www\.)\S+$")
+_ENDS_WITH_URL = _Pattern(r"(?:https?://|www\.)\S+$")
 
 # --- copyright and notices: a cue anywhere (checked first as plain substrings), or the line's start ---
 _LEGAL_CUES = ("©", "(c)", "copyright", "rights reserved", "broadcast", "standards:", "trust principles", "edited by")
-_LEGAL_ANYWHERE = re.compile(
+_LEGAL_ANYWHERE = _Pattern(
     r"©|\(c\)\s*(?:19|20)\d\d|copyright\s*(?:©|\(c\))?\s*(?:19|20)\d\d|\ball rights reserved\b"
     r"|may not be (?:re)?published, broadcast|\bour standards:|trust principles\.?$"
     r"|this (?:story|article) has not been edited by .{0,160}(?:feed|agency)"
 )
-_LEGAL_START = re.compile(
+_LEGAL_START = _Pattern(
     r"(?:disclaimer|terms and conditions|legal notice)\b|we use cookies\b"
     r"|by (?:using|continuing to use) (?:this|our) (?:site|website)"
     r"|(?:the )?(?:views|opinions) (?:and opinions )?expressed .{0,80}"
@@ -276,7 +294,7 @@ _CREDIT_AGENCIES = (
     r"|ansa|tass|dpa|abaca|wireimage|filmmagic|ap images|the associated press|associated press|nasa"
     r"|courtesy.{0,40}|file|handout|provided|supplied)"
 )
-_CREDIT = re.compile(
+_CREDIT = _Pattern(
     rf"^[^.!?]{{1,80}}\s*[|/]\s*{_CREDIT_AGENCIES}(?:\s*/\s*[^.!?]{{1,40}})?$"
     rf"|^(?:[^.!?]{{1,60}}\s+)?via\s+{_CREDIT_AGENCIES}$"
     rf"|^{_CREDIT_AGENCIES}$"
@@ -292,7 +310,7 @@ _CREDIT = re.compile(
 # A caption ending with its credit (searched in the last _END_WINDOW characters), or opening like one.
 _END_WINDOW = 240
 _CAPTION_CUES_END = ("/", "|", "photo", "credit", "image", "picture", "illustration")  # one is in every _CAPTION_END
-_CAPTION_END = re.compile(
+_CAPTION_END = _Pattern(
     r"\((?:(?:ap|afp|reuters|epa|pa|getty|ansa|dpa) ?(?:photo|images?|pictures?)\s*/"
     r"|(?:photo|photograph|image|picture)s? (?:by|:|courtesy))[^()]{1,80}\)\.?$"
     r"|[.)]\s+(?:photograph|photo|picture|image|illustration|credit)\s*:\s*[^.!?]{1,80}$"
@@ -300,12 +318,12 @@ _CAPTION_END = re.compile(
     r"|\b(?:reuters|afp|epa)/[^.!?]{1,80}$"
     rf"|\.\s*[^.!?]{{1,60}}\s*[/|]\s*{_CREDIT_AGENCIES}\.?$"
 )
-_CAPTION_START = re.compile(
+_CAPTION_START = _Pattern(
     r"(?:file(?: photo)?\s*[-–—:]|in this (?:undated |handout )?(?:file )?(?:photo|image|picture)"
     r"|pictured\s*:|caption\s*:|image caption|photo caption|above\s*:|top\s*:)"
 )
 # Words of a caption, for a line beside a credit further down the article.
-_CAPTION_CUES = re.compile(
+_CAPTION_CUES = _Pattern(
     r"\b(?:pictured|photographed|seen|is shown|are shown|poses?|posing|speaks|speaking|gestures?|attends?"
     r"|arrives?|looks on|walks?|stands?|holds?|displayed|is displayed|logo|file photo|screenshot|illustration"
     r"|photo)\b"
@@ -315,14 +333,14 @@ _CAPTION_CUES = re.compile(
 # --- authors and credits (matched with case where names must be capitalised) -----------------------
 _CAPITALISED = r"[A-Z0-9][\w.&'’-]*(?:\s+(?:[A-Z0-9][\w.&'’-]*|of|the|and|for|at|&))*"
 _EMAIL = r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+"
-_BYLINE = re.compile(
+_BYLINE = _Pattern(
     r"^(?i:by|written by|words by|story by|posted by|reported by|author|authors|reporter|byline)\s*:?\s+"
     r"(?!(?i:the numbers)\b)"
     r"(?:(?:[A-Z][\w.'’-]*|de|da|van|von|der|la|le|del|bin|al|and|&|,)\s*){1,12}"
     rf"(?:\s*[,|—–-]\s*(?:{_CAPITALISED}|{_EMAIL}))*"
     rf"(?:\s*[,|—–-]?\s*(?i:{_DATE}|{_AGO})(?:\s*(?:at|@|,)?\s*(?i:{_TIME}))?)?$"
 )
-_CREDIT_LINE = re.compile(
+_CREDIT_LINE = _Pattern(
     r"^[(\[]?(?i:additional reporting|writing|editing|reporting|research|graphics|production|compiled"
     r"|fact-checking|photography)(?: and (?i:\w+))? (?i:by) (?:[A-Z][\w.'’-]*|and|in|from|at|with|,|;|&|\(|\)|\s)+"
     r"[.)\]]*$"
@@ -336,9 +354,9 @@ _CREDIT_LINE = re.compile(
     r"|^(?i:(?:contact|email|reach) (?:the )?(?:author|reporter|writer)\b.{0,100})$"
     r"|^(?i:news provided by|(?:media|press|investor) (?:contacts?|enquiries|inquiries|relations)\s*:?)$"
 )
-_CONTRIBUTED = re.compile(r"contributed (?:reporting |to this (?:report|story|article)).{0,40}$")
+_CONTRIBUTED = _Pattern(r"contributed (?:reporting |to this (?:report|story|article)).{0,40}$")
 # An author's biography: a leftover only after the last paragraph of prose.
-_AUTHOR_BIO = re.compile(
+_AUTHOR_BIO = _Pattern(
     r"^[\w .'’-]{2,40} (?:is|was) an? (?:[\w-]+ ){0,3}"
     r"(?:writer|reporter|editor|correspondent|journalist|columnist|contributor)"
     r" (?:for|at|with|who covers) .{1,160}\.$"
@@ -484,8 +502,8 @@ def _opens_section(line: _Line, kind: Kind) -> tuple[str, bool] | None:
 class _Page:
     """One article while it is being judged: its passages, their features and the verdicts so far."""
 
-    def __init__(self, article: Article, lines: list[_Line]):
-        self.passages = article.passages
+    def __init__(self, passages: list[Passage], lines: list[_Line]):
+        self.passages = passages
         self.lines = lines
         self.verdicts: list[str | None] = [None] * len(lines)
         # Indices of the passages that may be judged: all but the title.
@@ -690,74 +708,106 @@ class _Page:
             ):
                 self.passages[i].kind = Kind.HEADING
 
-    def mark_repeated(self, source: str | None, repeated: frozenset[tuple[str, str]]) -> None:
-        """Kept lines that are not prose nor headings and recur in other articles of the same source."""
-        if not source:
-            return
-        source = source.casefold()
-        for i in self.body:
-            line, passage = self.lines[i], self.passages[i]
-            if passage.kept and passage.kind is not Kind.HEADING and not line.prose and (source, line.key) in repeated:
-                passage.boilerplate = "repeated"
+
+@dataclass(slots=True)
+class Judgement:
+    """What cleaning finds in one article on its own, before the repeated-line signal across articles.
+
+    It is kept line by line (a passage, or each line of a passage that holds several: see
+    ``_one_passage_per_line``): ``owners[i]`` is the index of the passage line ``i`` belongs to and
+    ``verdicts[i]`` its verdict. ``headings`` are the passages that read as section headings;
+    ``keys`` the line keys the article counts towards the repeated-line signal; ``repeatable`` the
+    (line, key) of the lines that are leftovers if their key recurs in the same source.
+    """
+
+    owners: list[int]
+    verdicts: list[str | None]
+    headings: list[int]
+    keys: list[str]
+    repeatable: list[tuple[int, str]]
 
 
-def mark_boilerplate(corpus: Corpus) -> None:
-    """Set ``boilerplate`` on every passage of ``corpus``: None or a key of ``REASONS``."""
-    by_line = [_one_passage_per_line(article) for article in corpus.articles]
-    features = [[_features(p.text) for p in article.passages] for article in by_line]
-    repeated = _repeated_lines(by_line, features)
-    for article, lines_article, lines in zip(corpus.articles, by_line, features):
-        page = _Page(lines_article, lines)
-        page.judge_lines()
-        page.judge_sections()
-        page.judge_captions()
-        page.judge_edges()
-        page.apply()
-        if article.path.suffix.lower() == ".txt":
-            page.mark_headings()
-        page.mark_repeated(article.source, repeated)
-        if lines_article is not article:
-            _gather_line_verdicts(article, lines_article)
+def mark_boilerplate(corpus: Corpus, judgements: list[Judgement] | None = None) -> None:
+    """Set ``boilerplate`` on every passage of ``corpus``: None or a key of ``REASONS``.
+
+    ``judgements`` are the articles' :func:`judge_article` results, when known already (cached).
+    """
+    if judgements is None:
+        judgements = [judge_article(article) for article in corpus.articles]
+    repeated = _repeated_lines(corpus.articles, judgements)
+    for article, judgement in zip(corpus.articles, judgements):
+        _apply(article, judgement, repeated)
 
 
-def _one_passage_per_line(article: Article) -> Article:
-    """The article judged line by line.
+def judge_article(article: Article) -> Judgement:
+    """Judge the passages of ``article`` on their own wording, position and neighbours (it is not changed)."""
+    owners, passages = _one_passage_per_line(article)
+    lines = [_features(p.text) for p in passages]
+    keys = sorted({line.key for passage, line in zip(passages, lines) if passage.kind is not Kind.TITLE and line.key})
+    page = _Page(passages, lines)
+    page.judge_lines()
+    page.judge_sections()
+    page.judge_captions()
+    page.judge_edges()
+    page.apply()
+    headings: list[int] = []
+    if article.path.suffix.lower() == ".txt":
+        page.mark_headings()
+        if len(passages) == len(article.passages):  # judged passage by passage
+            headings = [i for i, (line, passage) in enumerate(zip(passages, article.passages))
+                        if line.kind is not passage.kind]
+    repeatable = [
+        (i, lines[i].key) for i in page.body
+        if passages[i].kept and passages[i].kind is not Kind.HEADING and not lines[i].prose and lines[i].key
+    ]
+    return Judgement(owners, page.verdicts, headings, keys, repeatable)
+
+
+def _apply(article: Article, judgement: Judgement, repeated: frozenset[tuple[str, str]]) -> None:
+    """Write a judgement into the article's passages, with the lines that recur in its source.
+
+    A passage is a leftover when every one of its lines is; it takes its first line's reason.
+    """
+    verdicts = list(judgement.verdicts)
+    if article.source:
+        source = article.source.casefold()
+        for i, key in judgement.repeatable:
+            if (source, key) in repeated:
+                verdicts[i] = "repeated"
+    by_passage: list[list[str | None]] = [[] for _ in article.passages]
+    for owner, verdict in zip(judgement.owners, verdicts):
+        by_passage[owner].append(verdict)
+    for passage, found in zip(article.passages, by_passage):
+        passage.boilerplate = found[0] if found and all(found) else None
+    for i in judgement.headings:
+        article.passages[i].kind = Kind.HEADING
+
+
+def _one_passage_per_line(article: Article) -> tuple[list[int], list[Passage]]:
+    """The article's passages to judge, as copies, each with the index of the passage it comes from.
 
     Text pasted into Markdown keeps a scraped page's lines in one paragraph ("Please enter your
     comment!" and "Please enter your name here" on two lines), so each line is judged as the
-    scraper's own paragraph. Articles without such passages are returned as they are.
+    scraper's own paragraph. Articles without such passages are judged passage by passage.
     """
     if not any("\n" in p.text for p in article.passages):
-        return article
-    lines = [
-        Passage(p.id, p.kind, p.start, p.end, line)
-        for p in article.passages
-        for line in p.text.split("\n")
-        if line.strip()
-    ]
-    return replace(article, passages=lines)
+        return list(range(len(article.passages))), [
+            Passage(p.id, p.kind, p.start, p.end, p.text) for p in article.passages
+        ]
+    owners, lines = [], []
+    for n, p in enumerate(article.passages):
+        for line in p.text.split("\n"):
+            if line.strip():
+                owners.append(n)
+                lines.append(Passage(p.id, p.kind, p.start, p.end, line))
+    return owners, lines
 
 
-def _gather_line_verdicts(article: Article, by_line: Article) -> None:
-    """A passage is a leftover when every one of its lines is; it takes its first line's reason."""
-    verdicts: dict[str, list[str | None]] = defaultdict(list)
-    for line in by_line.passages:
-        verdicts[line.id].append(line.boilerplate)
-    for passage in article.passages:
-        found = verdicts[passage.id]
-        passage.boilerplate = found[0] if found and all(found) else None
-
-
-def _repeated_lines(articles: list[Article], features: list[list[_Line]]) -> frozenset[tuple[str, str]]:
+def _repeated_lines(articles: list[Article], judgements: list[Judgement]) -> frozenset[tuple[str, str]]:
     """(source, line key) pairs: lines found in two or more articles of one source."""
-    by_source: dict[str, list[int]] = defaultdict(list)
-    for n, article in enumerate(articles):
-        if article.source:
-            by_source[article.source.casefold()].append(n)
     counts: Counter[tuple[str, str]] = Counter()
-    for source, members in by_source.items():
-        for n in members:
-            passages = zip(articles[n].passages, features[n])
-            keys = {line.key for passage, line in passages if passage.kind is not Kind.TITLE and line.key}
-            counts.update((source, key) for key in keys)
+    for article, judgement in zip(articles, judgements):
+        if article.source:
+            source = article.source.casefold()
+            counts.update((source, key) for key in judgement.keys)
     return frozenset(pair for pair, count in counts.items() if count >= 2)

@@ -49,6 +49,8 @@ def _command_parser() -> argparse.ArgumentParser:
     export = commands.add_parser("export", help="print the analysed articles",
                                  description="Print the analysed articles; exit status 1 if a file failed to load.")
     export.add_argument("--format", choices=["json"], default="json")
+    export.add_argument("--no-cache", action="store_true",
+                        help="analyse every file afresh, without reading or writing the analysis cache")
     export.add_argument("paths", nargs="*", type=Path, metavar="PATH")
     export.set_defaults(run=_export)
     clean = commands.add_parser(
@@ -63,10 +65,13 @@ def _command_parser() -> argparse.ArgumentParser:
 
 def _export(args: argparse.Namespace) -> int:
     from reader.analysis import analyse
+    from reader.cache import Cache
     from reader.export import to_json
     from reader.load import load
 
-    corpus = analyse(load(_paths(args.paths)))
+    paths = _paths(args.paths)
+    cache = None if args.no_cache else Cache(paths)
+    corpus = analyse(load(paths, cache=cache), cache=cache)
     sys.stdout.write(to_json(corpus) + "\n")
     for problem in corpus.problems:
         print(f"newsprism: {problem.path}: {problem.message}", file=sys.stderr)

@@ -22,24 +22,26 @@ import re
 import stat
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
+from functools import cache
 from pathlib import Path
+from typing import TYPE_CHECKING
 from urllib.parse import urlparse
-
-import yaml
-from charset_normalizer import from_bytes
-from markdown_it import MarkdownIt
 
 from reader.cache import FILES, Cache, decode_file, encode_file, file_key
 from reader.model import Article, Corpus, Kind, Passage, Problem, Severity, passage_id
 from reader.sanitize import REPLACEMENT, inert
+
+if TYPE_CHECKING:
+    import yaml
+
+# markdown-it-py, PyYAML and charset-normalizer are imported when a file is parsed, not when
+# newsprism starts: files found in the cache need none of them.
 
 ARTICLE_SUFFIXES = (".md", ".markdown", ".txt")
 DEFAULT_MAX_BYTES = 20_000_000  # larger files are refused unread
 _NOT_ARTICLE = "skipped: not a .md or .txt article"
 _NOT_REGULAR = "not a regular file (a device, named pipe or socket), so not read"
 
-# Passages need the blocks and their text, not the inline structure: inline parsing is skipped.
-_MARKDOWN = MarkdownIt("commonmark").disable(["inline", "text_join"], ignoreInvalid=True)
 _FRONT_MATTER = re.compile(r"\A---[ \t]*\r?\n(.*?)^(?:---|\.\.\.)[ \t]*(?:\r?\n|\Z)", re.S | re.M)
 # An opening "---" line followed by a "key:" line: front matter, even when it is never closed.
 _OPEN_FRONT_MATTER = re.compile(r"\A---[ \t]*\r?\n[ \t]*[\w\"'][^:\n]*:(?:[ \t]|\r?\n|\Z)")
@@ -325,6 +327,8 @@ def _decode(data: bytes) -> tuple[str, str | None]:
 
 def _detect(data: bytes) -> str | None:
     """``data`` decoded in the legacy web encoding that fits it best, if one fits well enough."""
+    from charset_normalizer import from_bytes
+
     guesses = [g for g in from_bytes(data, cp_isolation=_WEB_ENCODINGS) if g.chaos <= _MAX_CHAOS]
     if not guesses:
         return None
@@ -402,8 +406,20 @@ def _parse_markdown(path: Path, text: str, problems: list[Problem]) -> Article:
     )
 
 
-class _MetadataLoader(yaml.SafeLoader):
+@cache
+def _metadata_loader() -> type[yaml.SafeLoader]:
     """YAML's safe loader, but a date or number Python cannot hold (2024-13-45, 5000 digits) stays text."""
+    import yaml
+
+    class MetadataLoader(yaml.SafeLoader):
+        pass
+
+    for tag, construct in (
+        ("tag:yaml.org,2002:timestamp", yaml.SafeLoader.construct_yaml_timestamp),
+        ("tag:yaml.org,2002:int", yaml.SafeLoader.construct_yaml_int),
+    ):
+        MetadataLoader.add_constructor(tag, _or_scalar(construct))
+    return MetadataLoader
 
 
 def _or_scalar(construct):
@@ -418,18 +434,13 @@ def _or_scalar(construct):
     return construct_or_text
 
 
-for _tag, _construct in (
-    ("tag:yaml.org,2002:timestamp", yaml.SafeLoader.construct_yaml_timestamp),
-    ("tag:yaml.org,2002:int", yaml.SafeLoader.construct_yaml_int),
-):
-    _MetadataLoader.add_constructor(_tag, _or_scalar(_construct))
-
-
 def _front_matter(path: Path, text: str, problems: list[Problem]) -> tuple[_Meta, int]:
     """Metadata from YAML front matter (keys of common web clippers too) and where the body starts.
 
     Front matter that cannot be read is reported as a warning; the body still shows.
     """
+    import yaml
+
     meta = _Meta()
     match = _FRONT_MATTER.match(text)
     if not match:
@@ -451,7 +462,7 @@ def _front_matter(path: Path, text: str, problems: list[Problem]) -> tuple[_Meta
         return meta, match.end()
 
     try:
-        data = yaml.load(match.group(1), Loader=_MetadataLoader)  # noqa: S506 - a safe loader
+        data = yaml.load(match.group(1), Loader=_metadata_loader())  # noqa: S506 - a safe loader
     except yaml.MarkedYAMLError as error:
         mark = error.problem_mark or error.context_mark
         return malformed(mark.line + 2 if mark else 1, inert(error.problem or error.context or "not valid YAML"))
@@ -525,6 +536,15 @@ def _is_h1(text: str, passage: Passage) -> bool:
 _CONTAINERS = {"blockquote_open": Kind.QUOTE, "list_item_open": Kind.LIST_ITEM}
 
 
+@cache
+def _markdown():
+    """The Markdown parser. Passages need the blocks and their text, not their inline structure:
+    inline parsing is skipped."""
+    from markdown_it import MarkdownIt
+
+    return MarkdownIt("commonmark").disable(["inline", "text_join"], ignoreInvalid=True)
+
+
 def _markdown_passages(text: str, body_start: int) -> Iterator[Passage]:
     body = text[body_start:]
     line_starts = [0]
@@ -538,7 +558,7 @@ def _markdown_passages(text: str, body_start: int) -> Iterator[Passage]:
 
     containers: list[Kind] = []
     opening: Kind | None = None
-    for token in _MARKDOWN.parse(body):
+    for token in _markdown().parse(body):
         if token.type in _CONTAINERS:
             containers.append(_CONTAINERS[token.type])
         elif token.type in ("blockquote_close", "list_item_close"):

@@ -32,3 +32,15 @@ def user_data_dir() -> Path:
     from platformdirs import user_data_path
 
     return user_data_path("newsprism", appauthor=False)
+
+
+def user_cache_dir() -> Path:
+    """Where newsprism keeps what it can compute again (the analysis cache).
+
+    The platform's user cache directory, or ``$NEWSPRISM_CACHE_DIR`` when set.
+    """
+    if override := os.environ.get("NEWSPRISM_CACHE_DIR"):
+        return Path(override)
+    from platformdirs import user_cache_path
+
+    return user_cache_path("newsprism", appauthor=False)

@@ -16,27 +16,48 @@ from dataclasses import dataclass, field
 from operator import attrgetter
 
 from reader.entities.dates import find_amounts_by_passage
-from reader.entities.mentions import LABELS, scan
+from reader.entities.mentions import LABELS, Mention, scan
 from reader.entities.resolve import Resolver, amount_key, key_for
 from reader.model import Corpus, Entity, article_id_of
 
-__all__ = ["EntityInfo", "annotate_entities", "entity_index"]
+__all__ = ["ArticleScan", "EntityInfo", "annotate_entities", "entity_index", "scan_article"]
 
 _START = attrgetter("start")
 
 
-def annotate_entities(corpus: Corpus) -> None:
-    """Fill every passage's ``entities``: sorted, not overlapping, keyed across the corpus."""
+@dataclass(slots=True)
+class ArticleScan:
+    """What the recogniser finds in one article's passages on their own, before the corpus decides.
+
+    ``amounts[p]`` are the (start, end, label) of the dates, times and amounts of passage ``p``;
+    ``mentions[p]`` its name candidates.
+    """
+
+    amounts: list[list[tuple[int, int, str]]]
+    mentions: list[list[Mention]]
+
+
+def scan_article(texts: list[str]) -> ArticleScan:
+    """Scan the passage ``texts`` of one article."""
+    amounts = find_amounts_by_passage(texts)
+    return ArticleScan(amounts, scan(texts, amounts))
+
+
+def annotate_entities(corpus: Corpus, scans: list[ArticleScan] | None = None) -> None:
+    """Fill every passage's ``entities``: sorted, not overlapping, keyed across the corpus.
+
+    ``scans`` are the articles' :func:`scan_article` results, when known already (cached).
+    """
     texts = [[p.text for p in article.passages] for article in corpus.articles]
-    amounts = [find_amounts_by_passage(article) for article in texts]
-    mentions = [scan(article, spans) for article, spans in zip(texts, amounts)]
-    resolver = Resolver(mentions, texts)
+    if scans is None:
+        scans = [scan_article(article) for article in texts]
+    resolver = Resolver([article_scan.mentions for article_scan in scans], texts)
     names = resolver.names()
     resolver.resolve(names)
     found: list[list[list[Entity]]] = [
         [[Entity(s, e, label, amount_key(label, text[s:e])) for s, e, label in spans]
-         for text, spans in zip(article, passages)]
-        for article, passages in zip(texts, amounts)
+         for text, spans in zip(article, article_scan.amounts)]
+        for article, article_scan in zip(texts, scans)
     ]
     for article_names in names:
         for name in article_names:

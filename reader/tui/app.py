@@ -2,37 +2,41 @@
 
 from __future__ import annotations
 
+import threading
 from collections.abc import Sequence
 from dataclasses import replace
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from textual import work
 from textual.app import App, ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal
 from textual.widgets import Footer, Header, ProgressBar
+from textual.worker import get_current_worker
 
 from reader import __version__
-from reader.analysis import STAGES, analyse
-from reader.entities import EntityInfo, entity_index
-from reader.links import other_sources
-from reader.load import load
 from reader.model import Article, Corpus, Entity, Kind, Severity, article_id_of
 from reader.tui.messages import AnalysisProgress, CorpusAnalysed, CorpusLoaded
-from reader.tui.screens.compare import CompareScreen
-from reader.tui.screens.coverage import CoverageScreen
-from reader.tui.screens.entities import EntitiesScreen
 from reader.tui.screens.help import HelpScreen
 from reader.tui.screens.problems import ProblemsScreen
 from reader.tui.widgets.article_list import ArticleList
 from reader.tui.widgets.reader_view import ReaderView
 from reader.tui.wording import plural
 
+# The analysis (and the screens that show its results) is imported once the article list is on
+# screen, by the worker or by the actions that need it: the list paints without waiting for it.
+if TYPE_CHECKING:
+    from reader.entities import EntityInfo
+    from reader.tui.screens.compare import CompareScreen
+
 _LINKABLE = (Kind.PARAGRAPH, Kind.LIST_ITEM, Kind.QUOTE)
 
 
 def _readable_mentions(corpus: Corpus) -> dict[str, EntityInfo]:
     """The corpus's entities with only the mentions a reader shows: in kept passages of the body."""
+    from reader.entities import entity_index
+
     readable = {p.id for article in corpus.articles for p in article.body if p.kept}
     entities = {}
     for key, info in entity_index(corpus).items():
@@ -85,7 +89,7 @@ class NewsprismApp(App[None]):
         with Horizontal(id="panes"):
             yield ArticleList(id="articles")
             yield ReaderView(id="reader")
-        yield ProgressBar(total=len(STAGES), show_eta=False, id="progress")
+        yield ProgressBar(show_eta=False, id="progress")  # its total is set when the analysis starts
         yield Footer()
 
     def on_mount(self) -> None:
@@ -97,9 +101,26 @@ class NewsprismApp(App[None]):
 
     @work(thread=True, exclusive=True, group="analysis")
     def load_and_analyse(self) -> None:
-        corpus = load(self.paths)
+        """Load the articles and list them; once the list is on screen, analyse them.
+
+        Both go through the analysis cache: unchanged files are neither parsed nor analysed again.
+        """
+        from reader.cache import Cache
+        from reader.load import load
+
+        cache = Cache(self.paths)
+        corpus = load(self.paths, cache=cache)
         self.post_message(CorpusLoaded(corpus))
-        analyse(corpus, on_stage=lambda name, done, total: self.post_message(AnalysisProgress(name, done, total)))
+        painted = threading.Event()
+        self.call_after_refresh(painted.set)
+        painted.wait(timeout=5)
+        if get_current_worker().is_cancelled:
+            return
+        from reader.analysis import STAGES, analyse
+
+        self.call_from_thread(lambda: self.query_one(ProgressBar).update(total=len(STAGES)))
+        analyse(corpus, on_stage=lambda name, done, total: self.post_message(AnalysisProgress(name, done, total)),
+                cache=cache)
         self.post_message(CorpusAnalysed(corpus))
 
     def on_corpus_loaded(self, message: CorpusLoaded) -> None:
@@ -197,6 +218,8 @@ class NewsprismApp(App[None]):
         current = self._current()
         if current is None or not self._analysis_ready():
             return
+        from reader.links import other_sources
+
         article, passage_id = current
         linked = {a.id: p.id for a, p in other_sources(self.corpus, passage_id)}
         if not linked:
@@ -213,12 +236,16 @@ class NewsprismApp(App[None]):
         current = self._current()
         if current is None or not self._analysis_ready():
             return
+        from reader.tui.screens.compare import CompareScreen
+
         located = self.corpus.locate(current[1])
         if located is not None:
             compare = CompareScreen(self.corpus, *located)
             self.push_screen(compare, lambda passage_id: self._after_compare(compare, passage_id))
 
     def action_coverage(self) -> None:
+        from reader.tui.screens.coverage import CoverageScreen
+
         reader = self.query_one(ReaderView)
         if reader.article is not None and self._analysis_ready():
             self.push_screen(CoverageScreen(self.corpus, self._story_articles(reader.article)), self._go_to_chosen)
@@ -236,6 +263,8 @@ class NewsprismApp(App[None]):
     # -- entities ------------------------------------------------------------------------
 
     def action_entities(self) -> None:
+        from reader.tui.screens.entities import EntitiesScreen
+
         reader = self.query_one(ReaderView)
         if reader.article is not None and self._analysis_ready():
             self.push_screen(EntitiesScreen(self.entities, self._story_articles(reader.article)), self._chose_entity)
@@ -294,6 +323,10 @@ class NewsprismApp(App[None]):
         reader.highlight_entities = not reader.highlight_entities
 
     def action_help(self) -> None:
+        from reader.tui.screens.compare import CompareScreen
+        from reader.tui.screens.coverage import CoverageScreen
+        from reader.tui.screens.entities import EntitiesScreen
+
         self.push_screen(HelpScreen([
             ("Everywhere", self.BINDINGS, ""),
             ("Article list", ArticleList.BINDINGS, ""),
