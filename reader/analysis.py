@@ -148,12 +148,12 @@ class CachedRun:
         from the cache when what they depend on is unchanged."""
         verdicts = feedback.load()
         story_keys = []
-        for passages in links._stories(corpus):
+        for passages in links.stories_of(corpus):
             members = dict.fromkeys(id(article) for article, _ in passages)
             key = content_key(*(self._analysed[member] for member in members))
             story_keys.append(key)
             if not restore_links(self.cache.get(LINKS, key), passages):
-                links._link_story(passages)
+                links.link_story(passages)
                 self.cache.put(LINKS, key, encode_links(passages))
         feedback.apply(corpus, verdicts)
         key = content_key(self._stories_key, *story_keys, json.dumps(sorted(verdicts.items())))

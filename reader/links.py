@@ -131,13 +131,13 @@ def _cosine(a: Profile, b: Profile) -> float:
 
 def link_passages(corpus: Corpus) -> None:
     """Fill ``passage.links`` of every kept passage, apply the user's feedback, and set ``corpus.events``."""
-    for passages in _stories(corpus):
-        _link_story(passages)
+    for passages in stories_of(corpus):
+        link_story(passages)
     feedback.apply(corpus, feedback.load())
     corpus.events = find_events(corpus)
 
 
-def _stories(corpus: Corpus) -> Iterator[list[tuple[Article, Passage]]]:
+def stories_of(corpus: Corpus) -> Iterator[list[tuple[Article, Passage]]]:
     """The linkable passages of each story with more than one article, in reading order (links are cleared first)."""
     stories: dict[str, list[Article]] = defaultdict(list)
     for article in corpus.articles:
@@ -149,7 +149,7 @@ def _stories(corpus: Corpus) -> Iterator[list[tuple[Article, Passage]]]:
             yield [(a, p) for a in members for p in a.passages if p.kept and p.kind in LINKABLE_KINDS]
 
 
-def _link_story(passages: list[tuple[Article, Passage]]) -> None:
+def link_story(passages: list[tuple[Article, Passage]]) -> None:
     story = _prepare(passages)
     candidates = _candidates(story)
     close = {pair: story.closeness(*pair) for pair in candidates}
@@ -373,9 +373,13 @@ def _merge_overlapping(cliques: list[set[str]]) -> list[set[str]]:
     """
     seeds: list[set[str]] = []  # the clique each event started from: what a joining clique must mostly repeat
     events: list[set[str]] = []
+    holding: dict[str, list[int]] = defaultdict(list)  # passage id -> the seeds holding it, in order
     for clique in sorted(cliques, key=len, reverse=True):
-        home = next((n for n, seed in enumerate(seeds) if 2 * len(seed & clique) > len(clique)), None)
+        near = sorted({n for passage in clique for n in holding[passage]})
+        home = next((n for n in near if 2 * len(seeds[n] & clique) > len(clique)), None)
         if home is None:
+            for passage in clique:
+                holding[passage].append(len(seeds))
             seeds.append(clique)
             events.append(set(clique))
         else:

@@ -44,7 +44,7 @@ def work(monkeypatch) -> Counter:
     counts: Counter = Counter()
     for module, name in ((reader.load, "parse"), (reader.analysis, "judge_article"),
                          (reader.analysis, "scan_article"), (reader.analysis, "group_stories"),
-                         (reader.links, "_link_story")):
+                         (reader.links, "link_story")):
         def counting(*args, _original=getattr(module, name), _name=name, **kwargs):
             counts[_name] += 1
             return _original(*args, **kwargs)
@@ -82,7 +82,7 @@ def test_changing_one_file_analyses_again_only_that_file_and_its_story(generated
         file.write("\nThe weather stayed mild all week, and the streets were quiet again by evening.\n")
     work.clear()
     warm = exported([corpus], tmp_path / "cache")
-    assert work == {"parse": 1, "judge_article": 1, "scan_article": 1, "group_stories": 1, "_link_story": 1}
+    assert work == {"parse": 1, "judge_article": 1, "scan_article": 1, "group_stories": 1, "link_story": 1}
     assert warm == exported([corpus], None)
 
 
