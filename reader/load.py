@@ -28,7 +28,7 @@ from typing import TYPE_CHECKING
 from urllib.parse import urlparse
 
 from reader.cache import FILES, Cache, decode_file, encode_file, file_key
-from reader.model import Article, Corpus, Kind, Passage, Problem, Severity, passage_id
+from reader.model import Article, Corpus, Kind, Passage, Problem, Severity, passage_id, unique_name
 from reader.sanitize import REPLACEMENT, inert
 
 if TYPE_CHECKING:
@@ -89,7 +89,7 @@ def load(paths: Iterable[Path | str], max_bytes: int = DEFAULT_MAX_BYTES, cache:
         except LoadError as error:
             corpus.problems.append(Problem(shown_path(path), str(error)))
             continue
-        article.id = _unique(article.id, used_ids)
+        article.id = unique_name(article.id, used_ids)
         for n, passage in enumerate(article.passages):
             passage.id = passage_id(article.id, n)
         corpus.articles.append(article)
@@ -590,12 +590,3 @@ def _passage(body: str, offset: int, region: tuple[int, int], content: str, kind
         if first >= 0 and last >= first:
             start, end = first, last + len(lines[-1])
     return Passage("", kind, offset + start, offset + end, content)
-
-
-def _unique(candidate: str, used: set[str]) -> str:
-    name, n = candidate, 1
-    while name in used:
-        n += 1
-        name = f"{candidate}-{n}"
-    used.add(name)
-    return name

@@ -24,6 +24,16 @@ class Kind(StrEnum):
     QUOTE = "quote"
 
 
+def unique_name(candidate: str, used: set[str]) -> str:
+    """``candidate``, or ``candidate-2``, ``-3``... if taken; the name returned is added to ``used``."""
+    name, n = candidate, 1
+    while name in used:
+        n += 1
+        name = f"{candidate}-{n}"
+    used.add(name)
+    return name
+
+
 def passage_id(article_id: str, index: int) -> str:
     """The id of an article's ``index``-th passage: unique across the open articles."""
     return f"{article_id}:{index}"

@@ -42,7 +42,7 @@ from collections import Counter, defaultdict
 from itertools import combinations
 
 from reader.evidence import Evidence, passage_evidence
-from reader.model import Article, Corpus, Kind
+from reader.model import Article, Corpus, Kind, unique_name
 
 MIN_SIMILARITY = 0.15
 SAME_STORY_SIMILARITY = 0.3
@@ -155,13 +155,7 @@ def _story_id(articles: list[Article], features: list[set[str]], weights: dict[s
     for f in sorted(ranked, key=lambda f: (position.get(f, len(position)), f)):
         shown = next(e.shown[f] for _, e in titled if f in e.features)
         words.append(_SLUG.sub("-", shown.casefold()).strip("-_"))
-    base = "-".join(w for w in words if w) or "story"
-    story, n = base, 1
-    while story in used:
-        n += 1
-        story = f"{base}-{n}"
-    used.add(story)
-    return story
+    return unique_name("-".join(w for w in words if w) or "story", used)
 
 
 def _title_evidence(article: Article) -> Evidence:
