@@ -54,14 +54,12 @@ class PassageView(Static):
     def __init__(self, passage: Passage, *, highlight: bool) -> None:
         super().__init__(classes="passage-text")
         self.passage = passage
-        self._highlight = highlight
         self._plain = passage_content(passage, highlight=False)
         self._coloured = passage_content(passage, highlight=True) if passage.entities else self._plain
         self.update(self._coloured if highlight else self._plain)
 
     def highlight(self, on: bool, current: Entity | None = None) -> None:
         """Show entity colours or plain text, with ``current`` marked if given."""
-        self._highlight = on
         if current is not None:
             self.update(passage_content(self.passage, highlight=on, current=current))
         else:
