@@ -232,7 +232,7 @@ _PAGE_CONTROL = _Pattern(
     r"^(?:print|print (?:this )?(?:page|article|story|post)|printer[- ]friendly(?: version)?"
     r"|text size.*|font size.*|a\s*a\s*a|a\+?\s*a-?|[-–]?\s*a\s*\+\s*a"
     r"|email (?:this|this article|this page|to a friend)|save(?: article| story| for later)?|bookmark"
-    r"|listen(?: to this (?:article|story))?(?:\s*\d+\s*min(?:ute)?s?)?|\d+\s*min(?:ute)?s?\s*read|reading time.{0,20}"
+    r"|listen(?: to (?:this|the) (?:article|story))?(?:\s*[·|•-]?\s*\d+\s*min(?:ute)?s?)?|\d+\s*min(?:ute)?s?\s*read|reading time.{0,20}"
     r"|skip to (?:main )?(?:content|navigation)|back to top|(?:next|previous|prev) (?:article|post|story|page)"
     r"|post navigation|menu|search|home|close|toggle navigation|view (?:gallery|slideshow|photos|image)"
     r"|enlarge this image|(?:hide|show|toggle) caption|expand|zoom|watch|watch now|watch more|play video|video"
@@ -256,7 +256,7 @@ _LINK_RESIDUE = _Pattern(
     r"|read the original(?: article| post| story)?(?: (?:at|on|here|from) .{1,60})?"
     r"|read the (?:full )?(?:story|article) .{0,60}|(?:https?://|www\.|pic\.twitter\.com/)\S+)$"
     r"|^(?:read more|related|related articles?|related stories|see also|also read|also see|read also|read next"
-    r"|recommended|must read|don'?t miss|also on .{1,30}|read|go deeper|watch|listen|more|video|photos|gallery"
+    r"|recommended|must read|don'?t miss|also on .{1,30}|read|go deeper|watch(?: live| now)?|listen|more|video|photos|gallery"
     r"|podcast)\s*[:|]\s*.{1,160}$"
     r"|^(?:tags?|topics?|filed under|categories|category|posted in|keywords|related topics)(?:\s*[:|]\s*.{0,200})?$"
     r"|^sources?\s*:\s*.{1,80}$"
@@ -268,6 +268,7 @@ _SOURCE_NOTE = _Pattern(
     r"(?:appeared|published|posted|republished|reproduced|syndicated) (?:on|in|at|by|from|with|under).{0,300}$"
     r"|originally (?:published|posted|appeared) (?:on|at|in|by) .{1,160}$"
     r"|a version of this (?:article|story) (?:appears|appeared) in print.{0,300}$"
+    r"|this (?:article|story|post|text|page) (?:was|has been|is) (?:automatically |machine[- ])?translated.{0,200}$"
 )
 # A short line ending with a web address: "Follow our coverage at https://…", "Read it here: www.…".
 _ENDS_WITH_URL = _Pattern(r"(?:https?://|www\.)\S+$")
@@ -307,6 +308,8 @@ _CREDIT = _Pattern(
     r"|^(?:photo|photograph|picture|illustration|image) by [^.!?]{1,60}(?: on (?:unsplash|pexels|pixabay))?\.?$"
     r"|^reuters/[^.!?]{1,60}$"
 )
+# A credit in capitals: photographer / outlet ("JANE DOE / THE HERALD"), as many pages print it.
+_CAPITALS_CREDIT = _Pattern(r"^[A-Z][A-Z.'’ -]{1,40}\s*/\s*[A-Z][A-Z0-9.&'’ -]{1,40}$")
 # A caption ending with its credit (searched in the last _END_WINDOW characters), or opening like one.
 _END_WINDOW = 240
 _CAPTION_CUES_END = ("/", "|", "photo", "credit", "image", "picture", "illustration")  # one is in every _CAPTION_END
@@ -445,7 +448,7 @@ def _line_reason(line: _Line, kind: Kind) -> str | None:
     if not key or line.words > 90:
         return None
     end = lower[-_END_WINDOW:]
-    if line.short and _CREDIT.match(key.strip("()[] ")):
+    if line.short and (_CREDIT.match(key.strip("()[] ")) or _CAPITALS_CREDIT.match(line.text)):
         return "photo-credit"
     if kind is not Kind.HEADING and (
         _CAPTION_START.match(lower) or (any(cue in end for cue in _CAPTION_CUES_END) and _CAPTION_END.search(end))
@@ -499,6 +502,105 @@ def _opens_section(line: _Line, kind: Kind) -> tuple[str, bool] | None:
     return None
 
 
+# --- the headline among the first lines of a page --------------------------------------------------
+_HEADLINE_WORDS = 20  # a headline is at most this long (words)
+_HEADLINE_CHARS = 160  # and this long (characters)
+_HEADLINE_END = ".,:;"  # a headline does not end with these (a question or exclamation mark is fine)
+_HEADLINE_WINDOW = 8  # lines of a page's top searched for its headline
+_LABEL_WORDS = 4  # a line of fewer words above the headline may be a section label
+# Separators between the items of a navigation bar, breadcrumb or label run ("News · Economy").
+_NAV_SEPARATOR = _Pattern(r"\s[·•|/›»>]\s|\s{2,}")
+
+
+def looks_like_headline(line: str) -> bool:
+    """Whether a line reads as a headline: short, with letters, and no closing full stop, comma or colon."""
+    line = line.strip()
+    words = line.split()
+    return (
+        0 < len(words) <= _HEADLINE_WORDS
+        and len(line) <= _HEADLINE_CHARS
+        and any(ch.isalpha() for ch in line)
+        and line.rstrip("\"'”’)»")[-1:] not in _HEADLINE_END
+    )
+
+
+def headline_index(texts: list[str]) -> int | None:
+    """Which of an article's first lines is its headline, or None when the text starts without one.
+
+    Scrapers keep what stood above the headline: "ADVERTISEMENT", "Skip to main content",
+    breadcrumbs, a cookie notice, a section label, the site's name. The headline is searched
+    among the lines before the first paragraph of prose (at most ``_HEADLINE_WINDOW``), passing
+    over page furniture (``top_furniture``). It is the first line that reads as a headline and
+    is not a label (``_LABEL_WORDS`` words or more, no separators: "Europe | Monetary policy"
+    is a section label), unless page furniture separates it from a later such line that a
+    byline or dateline follows: then that one (the first was the site's masthead). A headline
+    directly above a standfirst and a byline stays the headline. Failing all that, the first
+    line that reads as a headline. A lone line, or a text that opens with prose, has none.
+    """
+    if len(texts) < 2:
+        return None
+    lines = [_features(text) for text in texts[:_HEADLINE_WINDOW]]
+    candidates: list[int] = []
+    furniture: list[int] = []
+    for i, line in enumerate(lines):
+        if top_furniture(line, texts[i]) is not None:
+            furniture.append(i)
+        elif line.prose:
+            break
+        elif looks_like_headline(texts[i]):
+            candidates.append(i)
+    headlines = [i for i in candidates if lines[i].words >= _LABEL_WORDS and not _NAV_SEPARATOR.search(lines[i].text)]
+    if not headlines:
+        return candidates[0] if candidates else None
+    first = headlines[0]
+    for i in headlines:
+        over_byline = i + 1 < len(lines) and _is_byline_or_dateline(lines[i + 1])
+        if over_byline and any(first < f < i for f in furniture):
+            return i
+    return first
+
+
+def top_furniture(line: _Line, raw: str) -> str | None:
+    """The reason a line found above an article's headline is page furniture, or None.
+
+    Besides the wording rules of every line (``_line_reason``) and bylines and datelines: a
+    navigation bar or breadcrumb (three or more short items between separators), a short label
+    in capitals ("MARKETS", "BREAKING NEWS"), and a line made mostly of numbers (dates and times
+    in any language: "Publicerad 19 mars 2025 09:31").
+    """
+    reason = _line_reason(line, Kind.PARAGRAPH)
+    if reason is not None or _is_byline_or_dateline(line):
+        return reason or "byline"
+    tokens = line.text.split()
+    if tokens and 2 * sum(token[0].isdigit() for token in tokens) >= len(tokens):
+        return "byline"
+    if line.short and not line.ends_sentence:
+        items = [item for item in _NAV_SEPARATOR.split(raw.strip()) if item.strip()]
+        if len(items) >= 3 and all(len(item.split()) <= 4 for item in items):
+            return "page-control"
+        letters = [ch for ch in line.text if ch.isalpha()]
+        if line.words <= 2 and letters and all(ch.isupper() for ch in letters):
+            return "page-control"
+    return None
+
+
+def _is_byline_or_dateline(line: _Line) -> bool:
+    """A byline or dateline, or a line of such items and reading times ("March 20, 2025 · 7 min read")."""
+    if _BYLINE.match(line.text) or _DATELINE.match(line.key) or (line.short and _UPDATED.search(line.key)):
+        return True
+    if not line.short:
+        return False
+    items = [item.strip() for item in _NAV_SEPARATOR.split(line.text) if item.strip()]
+    found = False
+    for item in items:
+        key = item.casefold().replace("’", "'").rstrip(" :.!|-–—")
+        if _BYLINE.match(item) or _DATELINE.match(key) or (line.short and _UPDATED.search(key)):
+            found = True
+        elif not _PAGE_CONTROL.match(key):
+            return False
+    return found
+
+
 class _Page:
     """One article while it is being judged: its passages, their features and the verdicts so far."""
 
@@ -516,6 +618,15 @@ class _Page:
         """Mark the lines that are leftovers on their own wording."""
         for i in self.body:
             self.verdicts[i] = _line_reason(self.lines[i], self.kind(i))
+
+    def judge_above_headline(self) -> None:
+        """Lines above the headline are the page around the article: its masthead, menus and notices."""
+        headline = next((i for i, p in enumerate(self.passages) if p.kind is Kind.TITLE), None)
+        for i in self.body:
+            if headline is None or i > headline:
+                break
+            if self.verdicts[i] is None:
+                self.verdicts[i] = top_furniture(self.lines[i], self.passages[i].text) or "page-control"
 
     def judge_sections(self) -> None:
         """Mark the items of leftover sections, from their opening line until prose resumes.
@@ -746,6 +857,7 @@ def judge_article(article: Article) -> Judgement:
     keys = sorted({line.key for passage, line in zip(passages, lines) if passage.kind is not Kind.TITLE and line.key})
     page = _Page(passages, lines)
     page.judge_lines()
+    page.judge_above_headline()
     page.judge_sections()
     page.judge_captions()
     page.judge_edges()

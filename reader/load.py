@@ -27,6 +27,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 from urllib.parse import urlparse
 
+from reader.clean import headline_index
 from reader.cache import FILES, Cache, decode_file, encode_file, file_key
 from reader.model import Article, Corpus, Kind, Passage, Problem, Severity, passage_id, unique_name
 from reader.sanitize import REPLACEMENT, inert
@@ -39,13 +40,13 @@ if TYPE_CHECKING:
 
 ARTICLE_SUFFIXES = (".md", ".markdown", ".txt")
 DEFAULT_MAX_BYTES = 20_000_000  # larger files are refused unread
+_HEADLINE_SEARCH = 8  # how many first passages may repeat the front matter's title or be the H1
 _NOT_ARTICLE = "skipped: not a .md or .txt article"
 _NOT_REGULAR = "not a regular file (a device, named pipe or socket), so not read"
 
 _FRONT_MATTER = re.compile(r"\A---[ \t]*\r?\n(.*?)^(?:---|\.\.\.)[ \t]*(?:\r?\n|\Z)", re.S | re.M)
 # An opening "---" line followed by a "key:" line: front matter, even when it is never closed.
 _OPEN_FRONT_MATTER = re.compile(r"\A---[ \t]*\r?\n[ \t]*[\w\"'][^:\n]*:(?:[ \t]|\r?\n|\Z)")
-_CLOSING_PUNCTUATION = ".,:;"
 
 _BYTE_ORDER_MARKS = (  # UTF-32 first: its little-endian mark starts like UTF-16's
     (codecs.BOM_UTF32_LE, "utf-32", "UTF-32"),
@@ -349,18 +350,6 @@ def parse(path: Path, text: str, problems: list[Problem]) -> Article:
     return _parse_markdown(path, text, problems)
 
 
-def looks_like_headline(line: str) -> bool:
-    """Whether a first line reads as a headline: short, with no closing full stop."""
-    line = line.strip()
-    words = line.split()
-    return (
-        0 < len(words) <= 20
-        and len(line) <= 160
-        and any(ch.isalpha() for ch in line)
-        and line.rstrip("\"'”’)»")[-1:] not in _CLOSING_PUNCTUATION
-    )
-
-
 def _parse_txt(path: Path, text: str) -> Article:
     passages = []
     pos = 0
@@ -372,9 +361,10 @@ def _parse_txt(path: Path, text: str) -> Article:
             passages.append(Passage("", Kind.PARAGRAPH, start, end, text[start:end]))
         pos += len(line) + 1
     title = None
-    if len(passages) > 1 and looks_like_headline(passages[0].text):
-        passages[0].kind = Kind.TITLE
-        title = passages[0].text
+    headline = headline_index([p.text for p in passages])
+    if headline is not None:
+        passages[headline].kind = Kind.TITLE
+        title = passages[headline].text
     return Article(inert(path.stem), path, title, None, None, None, passages)
 
 
@@ -393,13 +383,18 @@ def _parse_markdown(path: Path, text: str, problems: list[Problem]) -> Article:
     meta, body_start = _front_matter(path, text, problems)
     passages = list(_markdown_passages(text, body_start))
     title = meta.title
-    if passages:
-        first = passages[0]
-        same = title and _normalise(first.text) == _normalise(title)
-        guessed = not meta.title_given and looks_like_headline(first.text) and len(passages) > 1
-        if same or guessed or (first.kind is Kind.HEADING and _is_h1(text, first)):
-            first.kind = Kind.TITLE
-            title = title or first.text
+    headline = next(
+        (
+            i for i, p in enumerate(passages[:_HEADLINE_SEARCH])
+            if (title and _normalise(p.text) == _normalise(title)) or (p.kind is Kind.HEADING and _is_h1(text, p))
+        ),
+        None,
+    )
+    if headline is None and not meta.title_given:
+        headline = headline_index([p.text for p in passages])
+    if headline is not None:
+        passages[headline].kind = Kind.TITLE
+        title = title or passages[headline].text
     return Article(
         inert(path.stem), path, title, meta.source, meta.published, meta.url, passages,
         source_note=meta.source_note, author=meta.author,

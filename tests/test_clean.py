@@ -195,8 +195,68 @@ def test_prose_that_mentions_the_same_words_is_kept(tmp_path, line):
 
 
 def test_titles_are_never_removed(tmp_path):
-    [article] = clean(tmp_path, page("Share this", *PROSE))
+    [article] = clean(tmp_path, page("Mayor asks towns to share this summer's water", *PROSE))
     assert article.passages[0].kind is Kind.TITLE and article.passages[0].kept
+
+
+# --- the page above the headline ----------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "top",
+    [
+        ["ADVERTISEMENT"],
+        ["Skip to main content", "News › Island › Transport"],
+        ["BREAKING NEWS", "Watch live: the evening bulletin"],
+        ["We use cookies to improve our site. Accept all | Manage preferences"],
+        ["Ostküste Nachrichten · 3. März 2024 09:31"],
+        ["You have 2 free articles left this month. Subscribe for unlimited access."],
+    ],
+)
+def test_furniture_above_the_headline_is_removed_and_the_headline_found(tmp_path, top):
+    [article] = clean(tmp_path, page(*top, TITLE, "By Ann Lowe | The Island Courier", *PROSE))
+    assert article.title == TITLE
+    found = verdicts(article)
+    assert all(found[line] is not None for line in top)
+    assert found[TITLE] is None and found["By Ann Lowe | The Island Courier"] == "byline"
+    assert_prose_kept(article)
+
+
+def test_a_masthead_that_reads_like_a_headline_gives_way_to_the_line_over_the_dateline(tmp_path):
+    masthead = "Harbour Lights — notes on boats, tides and the people who work them"
+    [article] = clean(tmp_path, page(masthead, "Home  About  Archive  Contact", TITLE, "March 3, 2024 · 5 min read", *PROSE))
+    assert article.title == TITLE
+    assert verdicts(article)[masthead] == "page-control"
+
+
+def test_a_headline_over_a_standfirst_and_a_byline_stays_the_headline(tmp_path):
+    standfirst = "Islanders say two sailings a day will cut them off from jobs and hospitals"
+    [article] = clean(tmp_path, page(TITLE, standfirst, "By Ann Lowe", *PROSE))
+    assert article.title == TITLE
+    assert verdicts(article)[standfirst] is None
+
+
+def test_a_machine_translation_notice_is_removed(tmp_path):
+    notice = "This article was translated automatically from the Spanish. See the original"
+    [article] = clean(tmp_path, page(notice, TITLE, *PROSE))
+    assert article.title == TITLE and verdicts(article)[notice] == "link-residue"
+
+
+def test_a_section_label_above_the_headline_is_not_the_headline(tmp_path):
+    [article] = clean(tmp_path, page("Europe | Transport", TITLE, *PROSE))
+    assert article.title == TITLE
+    assert verdicts(article)["Europe | Transport"] == "page-control"
+
+
+def test_a_text_that_opens_with_prose_has_no_headline_and_loses_nothing(tmp_path):
+    [article] = clean(tmp_path, page(*PROSE))
+    assert article.title is None and article.removed_count == 0
+
+
+def test_a_credit_in_capitals_is_a_photo_credit(tmp_path):
+    [article] = clean(tmp_path, page(TITLE, *PROSE[:2], "ANN LOWE / THE ISLAND COURIER", *PROSE[2:]))
+    assert verdicts(article)["ANN LOWE / THE ISLAND COURIER"] == "photo-credit"
+    assert_prose_kept(article)
 
 
 # --- photo credits and their captions ---------------------------------------------------------

@@ -4,7 +4,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from reader.load import load, looks_like_headline, read_text
+from reader.clean import looks_like_headline
+from reader.load import load, read_text
 from reader.model import Kind, Severity
 
 TXT_ARTICLE = """Harbour bridge to close for repairs next month
