@@ -63,9 +63,9 @@ def test_absolute_dates_years_and_a_parenthesised_date_after_a_weekday():
     assert [t for t, label in found if label == "DATE"] == ["March 3, 2022", "2019", "5/17/2023", "Monday", "Feb. 6"]
 
 
-def test_may_and_march_are_dates_only_with_a_day_or_year():
-    found = spans("Voters may march in May 2024, they said, but not in May.")
-    assert [t for t, label in found if label == "DATE"] == ["May 2024"]
+def test_may_and_march_are_dates_only_with_a_day_a_year_or_a_preposition_of_time():
+    found = spans("Voters may march in May 2024, they said, but May and March will decide it in May.")
+    assert [t for t, label in found if label == "DATE"] == ["May 2024", "May"]
 
 
 def test_money_and_percentages_are_shown():
@@ -265,9 +265,9 @@ def test_the_entity_index_lists_each_entity_with_its_longest_name_and_mentions()
 def test_seed_entities_strict_f1(seed_scores):
     scores = seed_scores["entities"]
     assert scores["bad_offsets"] == 0
-    assert scores["ALL"]["strict"][2] >= 0.95
+    assert scores["ALL"]["strict"][2] >= 0.99
     for label in ("PERSON", "ORG", "PLACE", "DATE"):
-        assert scores[label]["strict"][2] >= 0.9, label
+        assert scores[label]["strict"][2] >= 0.98, label
 
 
 # -- the benchmark script (its table, not its timing) ---------------------------------------------

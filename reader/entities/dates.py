@@ -21,15 +21,19 @@ _MONTHS_FULL = "|".join(MONTHS)
 _MONTH_ALONE = "|".join(m for m in MONTHS if m not in ("May", "March"))
 _MONTH = rf"(?:{_MONTHS_FULL}|Jan\.|Feb\.|Mar\.|Apr\.|Jun\.|Jul\.|Aug\.|Sept?\.|Oct\.|Nov\.|Dec\.|Sept)"
 _WEEKDAY = rf"(?:{'|'.join(WEEKDAYS)}|Mon\.|Tues?\.|Wed\.|Thu(?:rs?)?\.|Fri\.|Sat\.|Sun\.)"
+_ORDINAL = r"(?:first|second|third|fourth|final|last)"
 _DAY = r"(?:[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)?\b"
 _YEAR = r"(?:1[6-9]\d\d|20\d\d)(?![\d,.]\d)"
 _ZONE = r"(?:[ECMP][SD]?T|GMT|UTC|BST|CET|CEST|AEST|AEDT|IST|JST)\b"
 _MERIDIEM = r"(?:[ap]\.m\.|[AP]\.M\.|[ap]m\b|[AP]M\b)"
 _TIME = (
-    rf"(?:(?:1[0-2]|0?[1-9])(?::[0-5]\d)?\s?{_MERIDIEM}|(?:[01]?\d|2[0-3]):[0-5]\d\b|noon\b|midnight\b)"
+    rf"(?:(?:1[0-2]|0?[1-9])(?::[0-5]\d)?\s?{_MERIDIEM}|(?:[01]?\d|2[0-3]):[0-5]\d\b|noon\b|midnight\b"
+    rf"|(?:[01]\d|2[0-3])[0-5]\d(?=\s{_ZONE}))"  # "0950 GMT": four digits only with a time zone
     rf"(?:\s{_ZONE})?"
 )
 _PART_OF_DAY = r"(?:morning|afternoon|evening|night|overnight)"
+# After a time: its part of day or its day, in one span ("10:30 at night", "3:15 a.m. Wednesday").
+_TIME_DAY = rf"(?:\s(?:at\snight|in\sthe\s(?:morning|afternoon|evening|night))|\s(?:on\s)?{_WEEKDAY}\b)?"
 _UNIT = r"(?:day|week|weekend|month|year|decade|quarter|century|season|semester|morning|afternoon|evening|night)"
 _SEASON = r"(?:spring|summer|fall|autumn|winter)"
 _COUNT = (
@@ -43,13 +47,18 @@ _HOLIDAY = (
 )
 
 # Relative periods: a "the" just before one belongs to it ("the past couple of weeks").
+_PERIOD_OF = rf"(?:(?:the|this|last|next)\s(?:year|month|week|quarter|decade|century)\b|{_YEAR}|{_MONTH}(?:\s{_YEAR})?)"
 _RELATIVE = (
-    rf"(?i:(?:very\s)?(?:last|past|next|previous|coming|following|upcoming|final|first|same)\s"
+    rf"(?i:{_ORDINAL}\s(?:quarter|half)\b(?:\s(?:of\s)?{_PERIOD_OF}|\s(?:year|{_YEAR})\b)?"
+    rf"|(?:end|start|beginning|middle|turn)\sof\s{_PERIOD_OF}"
+    rf"|(?:very\s)?(?:last|past|next|previous|coming|following|upcoming|final|first|same)\s"
     rf"(?:{_COUNT}\s)?{_UNIT}s?\b"
-    rf"|this\s(?:past\s|coming\s)?(?:{_UNIT}|{_SEASON})\b"
+    rf"|(?:this|that)\s(?:past\s|coming\s)?(?:{_UNIT}|{_SEASON})\b"
+    rf"|{_SEASON}\sof\s{_YEAR}"
+    rf"|(?-i:(?<=the\s)|(?<=The\s))(?-i:spring|summer|autumn|winter)\b"
     rf"|(?:earlier|later|early|late)\s(?:this|last|next)\s(?:{_UNIT}|{_SEASON})\b"
     rf"|(?:last|next|this)\s{_SEASON}\b"
-    rf"|(?:yesterday|today|tomorrow|tonight)(?:\s{_PART_OF_DAY})?\b"
+    rf"|(?:yesterday|today|tomorrow)\s{_PART_OF_DAY}\b"  # alone, an adverb like "now" (not annotated)
     rf"|last\snight\b"
     rf"|weekend\b)"
     rf"|(?:(?i:early|mid|late)[-\s])?(?:1[6-9]|20)\d0['’]?s\b"
@@ -57,7 +66,7 @@ _RELATIVE = (
 # A weekday with its part of day, date and time: one span.
 _WEEKDAY_DATE = (
     rf"(?:(?i:early|late|last|this|next|past|coming)\s)?{_WEEKDAY}"
-    rf"(?:\s(?i:{_PART_OF_DAY}))?"
+    rf"(?:\s(?:in\sthe\s)?(?i:{_PART_OF_DAY}))?"
     rf"(?:,?\s{_MONTH}\s{_DAY}(?:,?\s{_YEAR})?)?"
     rf"(?:\s(?:at\s)?{_TIME})?"
 )
@@ -67,11 +76,13 @@ _ABSOLUTE = (
     rf"|(?:(?i:early|mid|late)[-\s])?{_MONTH},?\s{_YEAR}"
     rf"|(?i:last|next|this|early|mid|late)[-\s](?:{_MONTHS_FULL})\b"
     rf"|(?:{_MONTH_ALONE})\b"
+    rf"|(?:(?<=\bin\s)|(?<=\bIn\s)|(?<=\bsince\s)|(?<=\buntil\s)|(?<=\bby\s)|(?<=\bduring\s)|(?<=\bthrough\s))"
+    rf"(?:March|May)\b(?!['’])"  # "in May", not "in May's cabinet"
     rf"|[01]?\d/[0-3]?\d/(?:\d{{4}}|\d\d)\b"
     rf"|\d{{4}}-[01]\d-[0-3]\d\b"
     rf"|(?i:early|mid|late)[-\s]{_YEAR}"
     rf"|(?:{_SEASON}|Q[1-4])\s{_YEAR}"
-    rf"|{_YEAR}\b(?!\s?%|\s(?:percent|per\scent))"
+    rf"|(?<!Act\s)(?<!Acts\s){_YEAR}\b(?!\s?%|\s(?:percent|per\scent))"  # not "the Fraud Act 2006"
 )
 _MONEY = (
     r"[$€£¥]\s?\d[\d,]*(?:\.\d+)?(?:\s(?:million|billion|trillion|thousand|bn)\b)?"
@@ -82,7 +93,7 @@ _PERCENT = r"\d[\d,]*(?:\.\d+)?\s?(?:%|percent\b|per\scent\b)"
 # Tried only where a trigger word starts (see _starts), so the alternatives need no leading \b.
 _PATTERN = re.compile(
     rf"(?P<MONEY>{_MONEY})|(?P<PERCENT>{_PERCENT})"
-    rf"|(?P<DATE>{_WEEKDAY_DATE}|{_HOLIDAY}|{_ABSOLUTE}|{_TIME})"
+    rf"|(?P<DATE>{_WEEKDAY_DATE}|{_HOLIDAY}|{_ABSOLUTE}|{_TIME}{_TIME_DAY})"
     rf"|(?P<RELATIVE>{_RELATIVE})"
 )
 # "two years ago": tried only just before each closing word.
@@ -97,9 +108,15 @@ _CAPITAL_TRIGGERS = (
     "Christmas", "New Year", "Thanksgiving", "Easter", "Halloween", "Independence", "Labor", "Memorial",
     "Election", "Inauguration", "Veterans", "Presidents", "Boxing", "Valentine", "Q1", "Q2", "Q3", "Q4",
 )
+# "that year", "that morning": "that " is tried only before one of these ("that" alone is too common).
+_THAT_UNITS = ("day", "week", "month", "year", "decade", "quarter", "century", "season", "semester", "morning",
+               "afternoon", "evening", "night", "spring", "summer", "fall", "autumn", "winter")
+_THAT = "that "
 _LOWER_TRIGGERS = (
     "very", "last", "past", "next", "previous", "coming", "following", "upcoming", "final", "first", "same",
-    "this", "earlier", "later", "early", "late", "mid", "yesterday", "today", "tomorrow", "tonight",
+    "second", "third", "fourth", "end of ", "start of ", "beginning of ", "middle of ", "turn of ",
+    "this", _THAT, "earlier", "later", "early", "late", "mid",
+    "yesterday", "today", "tomorrow",
     "weekend", "noon", "midnight", "spring", "summer", "fall", "autumn", "winter",
 )
 
@@ -107,7 +124,8 @@ _LOWER_TRIGGERS = (
 def _capital_trigger(words: tuple[str, ...]) -> re.Pattern[str]:
     """A scan for the start of a number or of any of ``words`` (or of ``_LOWER_TRIGGERS`` capitalised)."""
     endings: dict[str, set[str]] = defaultdict(set)
-    for word in (*words, *(w.capitalize() for w in _LOWER_TRIGGERS)):
+    capitalised = (w.capitalize() for w in _LOWER_TRIGGERS if w != _THAT)
+    for word in (*words, *capitalised, *(f"That {unit}" for unit in _THAT_UNITS)):
         endings[word[0]].add(re.escape(word[1:]))
     branches = "|".join(
         rf"(?<={first})(?:{'|'.join(sorted(rest, key=len, reverse=True))})" for first, rest in sorted(endings.items())
@@ -126,7 +144,7 @@ def _starts(text: str) -> list[int]:
     for word in _LOWER_TRIGGERS:
         at = find(word)
         while at >= 0:
-            if at == 0 or not text[at - 1].isalnum():
+            if (at == 0 or not text[at - 1].isalnum()) and (word != _THAT or text.startswith(_THAT_UNITS, at + 5)):
                 starts.append(at)
             at = find(word, at + 1)
     starts.sort()

@@ -49,11 +49,20 @@ _WORD_PATTERN = (
 # What may stand between two words of one name: a space, "&", a linking word, or a comma before a
 # company's legal form or "D.C." ("Acme, Inc.", "Washington, D.C.").
 # Particles inside personal names ("Charles de Gaulle") always join; the other links are judged.
-_NAME_PARTICLES = ("de", "du", "del", "della", "di", "da", "van", "von", "der", "den", "la", "le", "bin", "y")
+_NAME_PARTICLES = ("de", "du", "del", "della", "di", "da", "van", "von", "der", "den", "la", "le", "bin", "y",
+                   "ap", "ab", "ibn", "bint")
 _LINKS = ("of", "for", "and", "of the", "and the", *_NAME_PARTICLES)
+# Heads of institutions named after whom they serve, with a possessive: "Coroner's Office",
+# "Children's Hospital" (joined only after a common noun: see _emit).
+_POSSESSIVE_HEADS = ("Office", "Department", "Hospital", "Hospice", "Association", "Fund", "Trust", "Union",
+                     "Institute", "Society", "Club", "Bureau", "Service", "Court", "Commission", "Council", "College",
+                     "School", "Academy", "Church", "Cathedral", "Centre", "Center", "Foundation", "Home", "Park")
+_SAINTS = frozenset({"St", "St.", "Saint", "Ste", "Ste."})
+_POSSESSIVE_GAPS = frozenset({"'s ", "’s ", "s' ", "s’ "})
 _GAP = (
     rf"(?:[ \u00a0](?:(?:{'|'.join(sorted(('&', *_LINKS), key=len, reverse=True))})[ ])?"
-    rf"|,[ ](?=(?:Inc|Corp|Ltd|LLC|PLC|GmbH|AG|LLP|LP|D\.C)\b))"
+    rf"|,[ ](?=(?:Inc|Corp|Ltd|LLC|PLC|GmbH|AG|LLP|LP|D\.C)\b)"
+    rf"|['’]s[ ](?=(?:{'|'.join(_POSSESSIVE_HEADS)})\b))"
 )
 _WORD = re.compile(_WORD_PATTERN)
 _GROUP = re.compile(rf"{_WORD_PATTERN}(?:{_GAP}{_WORD_PATTERN})*")
@@ -188,7 +197,8 @@ def scan(texts: list[str], amounts: list[list[tuple[int, int, str]]]) -> list[li
                 mentions.append(mention)
                 continue
         else:
-            if "-" not in found and "." not in found and "\u00a0" not in found:
+            if "-" not in found and "." not in found and "\u00a0" not in found and "'" not in found \
+                    and "’" not in found:
                 plain = found.split(" ")
                 if all(w[0].isupper() and w not in special and w not in vocab.law_heads for w in plain) \
                         and not (text.startswith(".", end) and plain[-1] + "." in _NAME_ENDS):
@@ -282,7 +292,8 @@ def _split_group(text: str, words, title_case: bool, vocab: Vocabulary, out: lis
         k = _title_length(text, words, i, vocab)
         if k and _is_title_here(text, words, i, k, vocab):
             if current:
-                org_role = any(w[2] in _ORG_ROLE_WORDS for w in words[i:i + k])
+                # "Amazon CEO", "Acme Chief Executive": an organisation's; "Dayton Fire Chief": a town's
+                org_role = words[i][2] in _ORG_ROLE_WORDS
                 _emit(text, current, opens, title_case, vocab, out, next_votes, org_role)
             opens = title_case
             current = []
@@ -291,7 +302,8 @@ def _split_group(text: str, words, title_case: bool, vocab: Vocabulary, out: lis
             next_votes = (0, 2) if after in _CONNECTORS else (3, 0)
             i += k
             continue
-        if word in vocab.law_heads and (i > 0 or word == "Terms") and not title_case:
+        if word in vocab.law_heads and (i > 0 or word == "Terms") and not title_case \
+                and not _names_a_body(text, words, i, vocab):
             # A law or document is not a name. The owner before "Terms" is ("AWS Terms of Service"); a
             # law's own words are not, but a country or an acronym before them is ("US Antitrust Act").
             if current and word in _OWNED_DOCUMENTS:
@@ -312,15 +324,24 @@ def _split_group(text: str, words, title_case: bool, vocab: Vocabulary, out: lis
         _emit(text, current, opens, title_case, vocab, out, next_votes, False)
 
 
+def _names_a_body(text: str, words, i: int, vocab: Vocabulary) -> bool:
+    """Whether the law word words[i] is part of the name of a body: "Monetary Policy Committee",
+    "Treaty Organization" (an organisation's head word ends the name), but not "Terms of Service"."""
+    return (i + 1 < len(words) and words[-1][2] in vocab.org_heads
+            and not text.startswith((" of ", " and the "), words[i][1])
+            and not any(w[2] in vocab.law_heads for w in words[i + 1:]))
+
+
 def _is_title_here(text: str, words, i: int, k: int, vocab: Vocabulary) -> bool:
     """Whether the title words[i:i+k] is used as a title, not as part of a name.
 
     A title comes before a person's name ("President Biden") or after an organisation's
     ("Amazon CEO"); after "of" or "for" it ends a name ("Amazon Employees for Climate Justice"), and
-    before a head word it begins one ("Justice Department").
+    before a head word it begins one ("Justice Department"). An honorific before a name is always
+    one ("money for Ms. Lee").
     """
     if i and text.startswith((" of ", " for "), words[i - 1][1]):
-        return False
+        return k == 1 and words[i][2] in vocab.honorifics and i + 1 < len(words)
     rest = words[i + k:]
     if not rest:
         return any(w[2] in _ORG_ROLE_WORDS for w in words[i:i + k]) or words[i][2] in vocab.honorifics
@@ -333,7 +354,14 @@ def _emit(text, words, opens, title_case, vocab, out, title_votes, before_org_ro
     parts = [[words[0]]]
     for i in range(1, len(words)):
         gap = text[words[i - 1][1]:words[i][0]]
-        if gap in _CONNECTORS and gap not in _PARTICLES \
+        if gap in _POSSESSIVE_GAPS:
+            owner = words[i - 1][2]
+            saint = i > 1 and words[i - 2][2] in _SAINTS  # "St Mary's Hospital"
+            if not saint and (owner.lower() not in vocab.common or owner in vocab.given_names):
+                parts.append([words[i]])  # "Smith's Office": a person's, not an institution's name
+            else:
+                parts[-1].append(words[i])
+        elif gap in _CONNECTORS and gap not in _PARTICLES \
                 and not _connector_joins(text, parts[-1], words[i:], gap, vocab):
             parts.append([words[i]])
         else:
@@ -358,17 +386,38 @@ def _connector_joins(text: str, left, right, gap: str, vocab: Vocabulary) -> boo
     """
     if text[left[0][0]:right[-1][1]] in vocab.places:
         return True
+    if left[0][2] == "The" and len(left) > 1:
+        left = left[1:]
     first, last = left[0][2], right[-1][2]
     if gap.startswith(" and"):
+        if len(left) == 1 and len(right) > 1 and last in vocab.org_heads \
+                and _is_place(text[right[0][0]:right[-2][1]], vocab):
+            return True  # "Avon and Somerset Police": a body of two areas
         if last in vocab.org_heads or last.rstrip(".").lower() in vocab.org_suffixes:
-            return first in vocab.org_prefixes or (_plain_words(left, vocab) and _plain_words(right[:1], vocab))
+            # "Food and Drug Administration", "U.S. Chemical Safety and Hazard Investigation Board"
+            return first in vocab.org_prefixes or (
+                _plain_words(left[1:] if len(left) > 1 else left, vocab) and _plain_words(right[:1], vocab))
         return False
-    if first in vocab.given_names or first in vocab.honorifics:
-        return False
+    if first in vocab.given_names or first in vocab.honorifics or _person_shaped(left, vocab):
+        return False  # "Lars Vik of Aurora Capital Markets"
     if first not in vocab.org_prefixes and len(right) == 1 and last in vocab.places:
         return False  # "Rep. Chip Roy of Texas"
     return (first in vocab.org_prefixes or len(left) >= 2 or last in vocab.org_heads
             or (_plain_words(left, vocab) and _plain_words(right, vocab)))
+
+
+def _is_place(name: str, vocab: Vocabulary) -> bool:
+    """Whether ``name`` is in the gazetteer or the list of countries' subdivisions."""
+    return name in vocab.places or name in vocab.subdivisions
+
+
+def _person_shaped(words, vocab: Vocabulary) -> bool:
+    """Whether two or three words look like a personal name: none a common word, a head word of
+    organisations, an acronym or a place."""
+    return 2 <= len(words) <= 3 and not any(
+        w[2].lower() in vocab.common or w[2] in vocab.org_heads or w[2] in vocab.org_prefixes
+        or is_acronym(w[2]) or w[2] in vocab.places for w in words
+    )
 
 
 def _plain_words(words, vocab: Vocabulary) -> bool:
@@ -446,10 +495,17 @@ def _context_votes(text: str, mention: Mention, vocab: Vocabulary) -> None:
         elif cue == _OF:
             if _word_before(text, start - 4) in _PLACE_NOUNS:
                 votes[PLACE] += 2
+            elif start > 6 and text[start - 5] == "," and text[start - 6].isdigit():
+                votes[PLACE] += 3  # "Ann Lee, 52, of Keynsham": where a person lives
         elif cue == _AT:
             role = _word_before(text, start - 4)
             if before_cues.get(role) == _ROLE or before_cues.get(role[:-1]) == _ROLE:
                 votes[ORG] += 2
+        elif previous[-1:] == "," and before_cues.get(previous[:-1]) == _ROLE:
+            votes[PERSON] += 1  # "his barrister, Huw Evans" (weaker: "the quarry's owner, Acme Stone")
+        elif previous == "the" and len(words) == 1 and words[0][2][-1] == "s" \
+                and before_cues.get(_word_before(text, start - 5)) == _PLACE_PREPOSITION:
+            votes[PLACE] += 1  # "across the Nordics", "in the Midlands": a region named in the plural
     if end >= len(text):
         return
     following = text[end]

@@ -21,6 +21,9 @@ class Vocabulary:
     places: dict[str, str]  # place name or alias -> the place name it stands for (cities that are
     # also common words are left out unless they have a million people)
     cities_like_words: frozenset[str]  # the cities left out of ``places``: taken only in capitals ("MOBILE, Ala.")
+    subdivisions: frozenset[str]  # states, provinces, counties... of every country (ISO 3166-2), less
+    # the one-word names that are common words, given names or cue words ("Reading", "Clare", "Centre")
+    countries: frozenset[str]  # country names and their aliases ("United States", "US")
     demonym_stems: frozenset[str]  # first four letters of country, state and continent names
     honorifics: frozenset[str]
     titles: frozenset[str]  # one- and several-word titles ("Chief Executive")
@@ -32,6 +35,11 @@ class Vocabulary:
     org_prefixes: frozenset[str]
     outlet_heads: frozenset[str]
     place_heads: frozenset[str]
+    admin_heads: frozenset[str]
+    compass_words: frozenset[str]
+    org_word_endings: tuple[str, ...]
+    foreign_org_words: frozenset[str]
+    foreign_articles: frozenset[str]
     standalone_places: frozenset[str]
     law_heads: frozenset[str]
     norp: frozenset[str]
@@ -76,6 +84,7 @@ def vocabulary() -> Vocabulary:
     places: dict[str, str] = {}
     cities_like_words: set[str] = set()
     stems = set()
+    countries = set()
     for line in _lines("places.tsv"):
         name, kind, population = _SPLIT_TSV.split(line)
         if kind == "city" and name.lower() in common and int(population) < 1_000_000:
@@ -84,19 +93,31 @@ def vocabulary() -> Vocabulary:
         places[name] = name
         if kind != "city":
             stems.add(name[:4])
+        if kind == "country":
+            countries.add(name)
     places.update((name, name) for name in words["regions"])
     for line in words["place_aliases"]:
         alias, _, canonical = (part.strip() for part in line.partition("="))
         places[alias] = canonical
+        if canonical in countries:
+            countries.add(alias)
+    given_names = frozenset(
+        name for name in _lines("given_names.txt") if name.lower() not in function_words and name not in titles
+    )
+    cue_words = {*words["org_heads"], *words["org_prefixes"], *words["place_heads"], *words["norp"]}
+    subdivisions = frozenset(
+        name for name in (_SPLIT_TSV.split(line)[0] for line in _lines("subdivisions.tsv"))
+        if name not in places
+        and (" " in name or (name.lower() not in common and name not in given_names and name not in cue_words))
+    )
     return Vocabulary(
         common=common,
         function_words=function_words,
-        given_names=frozenset(
-            name for name in _lines("given_names.txt")
-            if name.lower() not in function_words and name not in titles
-        ),
+        given_names=given_names,
         places=places,
         cities_like_words=frozenset(cities_like_words),
+        subdivisions=subdivisions,
+        countries=frozenset(countries),
         demonym_stems=frozenset(stems),
         honorifics=frozenset(words["honorifics"]),
         titles=titles,
@@ -108,6 +129,11 @@ def vocabulary() -> Vocabulary:
         org_prefixes=frozenset(words["org_prefixes"]),
         outlet_heads=frozenset(words["outlet_heads"]),
         place_heads=frozenset(words["place_heads"]),
+        admin_heads=frozenset(words["admin_heads"]),
+        compass_words=frozenset(words["compass_words"]),
+        org_word_endings=tuple(words["org_word_endings"]),
+        foreign_org_words=frozenset(words["foreign_org_words"]),
+        foreign_articles=frozenset(words["foreign_articles"]),
         standalone_places=frozenset(words["standalone_places"]),
         law_heads=frozenset(words["law_heads"]),
         norp=frozenset(words["norp"]),
