@@ -2,7 +2,7 @@
 
 With a cache (:mod:`reader.cache`), the same stages take what they can from it and keep what they
 compute, each result keyed by everything it depends on, so the result is the same as without the
-cache (see ``CachedRun``):
+cache (see ``Run``):
 
 * clean: each article's own verdicts (``judgements``, keyed by its passages as loaded); the lines
   repeated across articles of a source are found again every time, from the judgements;
@@ -21,23 +21,30 @@ import gc
 import json
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
+from typing import Any
 
 from reader import feedback, links
 from reader.cache import FILES, Cache, content_key
 from reader.clean import Judgement, judge_article, mark_boilerplate
 from reader.entities import ArticleScan, annotate_entities, scan_article
 from reader.entities.mentions import Mention
+from reader.evidence import Vocabulary
 from reader.links import link_passages
 from reader.model import Article, Corpus, Entity, Event, Link, Passage
 from reader.stories import group_stories
+from reader.workers import Workers, share
 
 # Part of the cache key with the code itself (see reader.cache.analyser_version): bump it to make
 # every cache stale when results change for a reason the code does not show.
 VERSION = "1"
 
+PARALLEL_ARTICLES = 200  # fewer articles to clean or scan are all done in this process (sharing would cost more)
+ARTICLES_PER_BATCH = 20  # articles cleaned or scanned by a worker per message (about 20 ms of work)
+
 Stage = Callable[[Corpus], None]
 
-# (name, stage) in the order they must run: later stages read earlier layers.
+# (name, stage) in the order they must run: later stages read earlier layers. ``analyse`` runs them
+# as ``Run`` does, sharing what it can between them and with worker processes.
 STAGES: tuple[tuple[str, Stage], ...] = (
     ("clean", mark_boilerplate),
     ("entities", annotate_entities),
@@ -49,22 +56,45 @@ STAGES: tuple[tuple[str, Stage], ...] = (
 JUDGEMENTS, SCANS, ENTITIES, STORIES, LINKS, EVENTS = "judgements", "scans", "entities", "stories", "links", "events"
 
 
+class Cancelled(Exception):
+    """The analysis stopped before its end because its ``should_stop()`` said so."""
+
+
 def analyse(
-    corpus: Corpus, on_stage: Callable[[str, int, int], None] | None = None, cache: Cache | None = None
+    corpus: Corpus,
+    on_stage: Callable[[str, int, int], None] | None = None,
+    cache: Cache | None = None,
+    should_stop: Callable[[], bool] | None = None,
 ) -> Corpus:
     """Run every stage over ``corpus``; ``on_stage(name, done, total)`` hears as each stage starts.
 
     With a ``cache``, results of unchanged articles and stories are taken from it, new ones are
-    kept in it, and it is written as each stage ends.
+    kept in it, and it is written as each stage ends. Worker processes take a share of the work
+    when there is enough of it (see :mod:`reader.workers`).
+
+    ``should_stop()`` is asked before each stage, and within the stages before each article is
+    cleaned, scanned or read for stories and before each story is linked; once it answers True,
+    :class:`Cancelled` is raised there, leaving ``corpus`` partly analysed (the cache keeps what
+    the finished stages wrote).
     """
-    stages = STAGES if cache is None else CachedRun(cache).stages
+
+    def checkpoint() -> None:
+        if should_stop is not None and should_stop():
+            raise Cancelled
+
+    workers = Workers()
+    run = Run(cache, workers, checkpoint)
     if cache is not None:
         cache.flush([FILES])
-    with cycle_collection_paused():
-        for done, (name, stage) in enumerate(stages):
-            if on_stage is not None:
-                on_stage(name, done, len(stages))
-            stage(corpus)
+    try:
+        with cycle_collection_paused():
+            for done, (name, stage) in enumerate(run.stages):
+                checkpoint()
+                if on_stage is not None:
+                    on_stage(name, done, len(run.stages))
+                stage(corpus)
+    finally:
+        workers.close()
     return corpus
 
 
@@ -87,11 +117,20 @@ def cycle_collection_paused() -> Iterator[None]:
             gc.enable()
 
 
-class CachedRun:
-    """The STAGES of one analysis, each taking what it can from ``cache`` and keeping what it computes."""
+class Run:
+    """The STAGES of one analysis, each taking what it can from ``cache`` and keeping what it computes.
 
-    def __init__(self, cache: Cache) -> None:
+    ``workers`` take a share of the cleaning, scanning, reading and linking when there is enough;
+    the stories and the links read the passages' tokens through one ``vocabulary`` (see
+    :class:`reader.evidence.Vocabulary`); ``checkpoint()`` is called before each article is cleaned,
+    scanned or read for stories and before each story is linked, and may raise to stop.
+    """
+
+    def __init__(self, cache: Cache | None, workers: Workers, checkpoint: Callable[[], None]) -> None:
         self.cache = cache
+        self.workers = workers
+        self.vocabulary = Vocabulary()
+        self.checkpoint = checkpoint
         self.stages: tuple[tuple[str, Stage], ...] = (
             ("clean", self.clean),
             ("entities", self.entities),
@@ -103,66 +142,102 @@ class CachedRun:
         self._stories_key = ""
 
     def clean(self, corpus: Corpus) -> None:
-        self._keys = [article_key(article) for article in corpus.articles]
-        judgements = []
-        for article, key in zip(corpus.articles, self._keys):
-            judgement = _decoded(decode_judgement, self.cache.get(JUDGEMENTS, key))
-            if judgement is None or not _fits(judgement, article):
-                judgement = judge_article(article)
-                self.cache.put(JUDGEMENTS, key, encode_judgement(judgement))
-            judgements.append(judgement)
+        articles = corpus.articles
+        self._keys = [article_key(article) for article in articles]
+        judgements = [_decoded(decode_judgement, self._get(JUDGEMENTS, key)) for key in self._keys]
+        unjudged = [n for n, (article, judgement) in enumerate(zip(articles, judgements))
+                    if judgement is None or not _fits(judgement, article)]
+        found = share(
+            self.workers if len(unjudged) >= PARALLEL_ARTICLES else None,
+            len(unjudged),
+            send=lambda k: (judge_article, (articles[unjudged[k]],)),
+            here=lambda k: judge_article(articles[unjudged[k]]),
+            checkpoint=self.checkpoint,
+            batch=ARTICLES_PER_BATCH,
+        )
+        for n, judgement in zip(unjudged, found):
+            judgements[n] = judgement
+            self._keep(JUDGEMENTS, self._keys[n], encode_judgement, judgement)
         mark_boilerplate(corpus, judgements)
-        self.cache.flush([JUDGEMENTS])
+        self._flush([JUDGEMENTS])
 
     def entities(self, corpus: Corpus) -> None:
         """The corpus's entities if its articles are unchanged, else the entity stage over the articles' scans."""
         key = content_key(*self._keys)
-        if restore_entities(self.cache.get(ENTITIES, key), corpus):
-            self.cache.flush([ENTITIES])
+        if restore_entities(self._get(ENTITIES, key), corpus):
+            self._flush([ENTITIES])
             return
-        scans = []
-        for article, scan_key in zip(corpus.articles, self._keys):
-            scan = _decoded(decode_scan, self.cache.get(SCANS, scan_key))
-            if scan is None or not len(scan.amounts) == len(scan.mentions) == len(article.passages):
-                scan = scan_article([p.text for p in article.passages])
-                self.cache.put(SCANS, scan_key, encode_scan(scan))
-            scans.append(scan)
+        articles = corpus.articles
+        scans = [_decoded(decode_scan, self._get(SCANS, scan_key)) for scan_key in self._keys]
+        unscanned = [n for n, (article, scan) in enumerate(zip(articles, scans))
+                     if scan is None or not len(scan.amounts) == len(scan.mentions) == len(article.passages)]
+        found = share(
+            self.workers if len(unscanned) >= PARALLEL_ARTICLES else None,
+            len(unscanned),
+            send=lambda k: (scan_article, ([p.text for p in articles[unscanned[k]].passages],)),
+            here=lambda k: scan_article([p.text for p in articles[unscanned[k]].passages]),
+            checkpoint=self.checkpoint,
+            batch=ARTICLES_PER_BATCH,
+        )
+        for n, scan in zip(unscanned, found):
+            scans[n] = scan
+            self._keep(SCANS, self._keys[n], encode_scan, scan)
         annotate_entities(corpus, scans)
-        self.cache.put(ENTITIES, key, encode_entities(corpus))
-        self.cache.flush([SCANS, ENTITIES])
+        self._keep(ENTITIES, key, encode_entities, corpus)
+        self._flush([SCANS, ENTITIES])
 
     def stories(self, corpus: Corpus) -> None:
         self._analysed = {id(article): analysed_key(article) for article in corpus.articles}
         self._stories_key = content_key(*self._analysed.values())
-        record = self.cache.get(STORIES, self._stories_key)
+        record = self._get(STORIES, self._stories_key)
         if _is_story_list(record, len(corpus.articles)):
             for article, story in zip(corpus.articles, record):
                 article.story = story
         else:
-            group_stories(corpus)
-            self.cache.put(STORIES, self._stories_key, [article.story for article in corpus.articles])
-        self.cache.flush([STORIES])
+            group_stories(corpus, self.vocabulary, self.workers, self.checkpoint)
+            self._keep(STORIES, self._stories_key, _story_list, corpus)
+        self._flush([STORIES])
 
     def links(self, corpus: Corpus) -> None:
         """As :func:`reader.links.link_passages`: each story's links before feedback and the events come
         from the cache when what they depend on is unchanged."""
         verdicts = feedback.load()
         story_keys = []
+        unlinked: list[tuple[str, list[tuple[Article, Passage]]]] = []  # the stories not in the cache, by key
         for passages in links.stories_of(corpus):
             members = dict.fromkeys(id(article) for article, _ in passages)
             key = content_key(*(self._analysed[member] for member in members))
             story_keys.append(key)
-            if not restore_links(self.cache.get(LINKS, key), passages):
-                links.link_story(passages)
-                self.cache.put(LINKS, key, encode_links(passages))
+            if not restore_links(self._get(LINKS, key), passages):
+                unlinked.append((key, passages))
+        links.link_stories([passages for _, passages in unlinked], self.vocabulary, self.checkpoint, self.workers)
+        for key, passages in unlinked:
+            self._keep(LINKS, key, encode_links, passages)
         feedback.apply(corpus, verdicts)
         key = content_key(self._stories_key, *story_keys, json.dumps(sorted(verdicts.items())))
-        events = _decoded(decode_events, self.cache.get(EVENTS, key))
+        events = _decoded(decode_events, self._get(EVENTS, key))
         if events is None:
             events = links.find_events(corpus)
-            self.cache.put(EVENTS, key, encode_events(events))
+            self._keep(EVENTS, key, encode_events, events)
         corpus.events = events
-        self.cache.flush([LINKS, EVENTS])
+        self._flush([LINKS, EVENTS])
+
+    def _get(self, kind: str, key: str) -> Any | None:
+        """The record of ``kind`` kept under ``key`` in the cache, if any."""
+        return None if self.cache is None else self.cache.get(kind, key)
+
+    def _keep(self, kind: str, key: str, encode: Callable[[Any], Any], result: Any) -> None:
+        """Keep ``encode(result)`` in the cache, if any, under ``key``."""
+        if self.cache is not None:
+            self.cache.put(kind, key, encode(result))
+
+    def _flush(self, kinds: list[str]) -> None:
+        if self.cache is not None:
+            self.cache.flush(kinds)
+
+
+def _story_list(corpus: Corpus) -> list[str | None]:
+    return [article.story for article in corpus.articles]
 
 
 def _decoded(decode: Callable, record: object):

@@ -5,9 +5,10 @@ of each size into a temporary folder and prints, per size, the wall-clock time o
 first (cold) analysis, its words per second, CPU time and peak memory, and the time of a second
 (warm) analysis through the cache; then the start of the reader: time to first paint on the
 bundled story against a bare Textual app, the warm start on a generated corpus, key-press to jump
-latency for ``]`` and the list's key latency while analysis runs; then the entity recogniser's words
-per second on the bundled story. Every analysis and every start runs in a fresh process, so one
-measurement does not warm the next; the user's own cache and link feedback are never touched.
+latency for ``]``, the list's key latency while analysis runs and the opening of a long article; then
+the entity recogniser's words per second on the bundled story. Every analysis and every start runs in
+a fresh process, so one measurement does not warm the next; the user's own cache and link feedback
+are never touched.
 
 With paths, it prints only the entity recogniser's words per second on those files, repeated
 ``--repeat`` times, best of ``--rounds`` (CPU time, cold caches), as a table.
@@ -34,6 +35,7 @@ from reader.model import Corpus, passage_id
 
 SIZES = (100, 1_000, 10_000)
 WARM_SIZE = 1_000  # the corpus the warm start and the key latencies are measured on (if among the sizes)
+LONG_ARTICLE = 800  # paragraphs of the article whose opening is timed
 STAGE_NAMES = ("load", "clean", "entities", "stories", "links")
 
 
@@ -267,6 +269,50 @@ asyncio.run(main(Path(sys.argv[1]), int(sys.argv[2])))
 """
 
 
+# Opening a long article (``python -c _OPEN_PROBE FOLDER OPENS``): the folder holds it and a short one;
+# the short one is opened, then the long one with ``enter`` from the list, timed until the first frame
+# composed with it in the reader. The first opening lays the article out; later ones find it laid out.
+# Prints [seconds...] as JSON.
+_OPEN_PROBE = _KEYS_PROBE[:_KEYS_PROBE.index("async def main")] + """
+async def main(folder, opens):
+    app = Timed([folder])
+    times = []
+    async with app.run_test(size=(120, 40)):
+        await app.workers.wait_for_complete()
+        articles, reader = app.query_one(ArticleList), app.query_one(ReaderView)
+        long = max(app.corpus.articles, key=lambda a: len(a.passages))
+        short = next(a for a in app.corpus.articles if a is not long)
+        for _ in range(opens):
+            for article in (short, long):
+                articles.focus()
+                articles.highlight_article(article.id)
+                await asyncio.sleep(0.1)
+                times.append(await latency(app, "enter", None, lambda: reader.article is article))
+    print(json.dumps(times[1::2]))
+
+asyncio.run(main(Path(sys.argv[1]), int(sys.argv[2])))
+"""
+
+
+def write_long_article(folder: Path, paragraphs: int = LONG_ARTICLE, seed: int = 7) -> Path:
+    """``folder`` with one article of ``paragraphs`` numbered paragraphs (40 to 110 words each, varied
+    wording) and one short article, listed first (so the app opens it at the start, not the long one)."""
+    import random
+
+    pick = random.Random(seed).choice
+    words = ("the council said its engineers would inspect the bridge over the river before the spring "
+             "while residents asked for more buses and the mayor promised a vote on new funding for repairs "
+             "to the harbour road the ferry timetable and the closure of the old depot").split()
+    body = [f"Paragraph {n}: " + " ".join(pick(words) for _ in range(40 + n % 71)) + "."
+            for n in range(1, paragraphs + 1)]
+    folder.mkdir(parents=True, exist_ok=True)
+    (folder / "2-long.md").write_text("---\ntitle: A long report\nsource: Harbour Gazette\n---\n"
+                                    + "\n\n".join(body) + "\n", encoding="utf-8")
+    (folder / "1-short.md").write_text("---\ntitle: A short note\nsource: Harbour Post\n---\n"
+                                     "The council said the bridge would be inspected in spring.\n", encoding="utf-8")
+    return folder
+
+
 # -- the whole benchmark -------------------------------------------------------------------------------
 
 def _run_child(arguments: Sequence[str], env: dict[str, str], cwd: Path) -> dict:
@@ -372,7 +418,8 @@ def _starts(size: int, corpus: Path, starts: int, scratch: Path, env: dict[str, 
 
 def _keys(size: int, corpus: Path, presses: int, scratch: Path, env: dict[str, str],
           out: Callable[[str], None]) -> None:
-    """Key-press latencies in the reader on ``corpus`` of ``size`` articles, from a first start (empty cache)."""
+    """Key-press latencies in the reader on ``corpus`` of ``size`` articles, from a first start (empty cache),
+    and the opening of an article of ``LONG_ARTICLE`` paragraphs."""
     done = subprocess.run([sys.executable, "-c", _KEYS_PROBE, str(corpus), str(presses)], cwd=scratch,
                           env=dict(env, NEWSPRISM_CACHE_DIR=str(scratch / "cache-keys")), capture_output=True,
                           text=True, timeout=3600)
@@ -383,6 +430,13 @@ def _keys(size: int, corpus: Path, presses: int, scratch: Path, env: dict[str, s
         "Textual composes at most 60 frames/s)")
     out(f"  down in the list, while analysing:  {_milliseconds(keys['during'])}")
     out(f"  ] jump to the next source:          {_milliseconds(keys['jumps'])}")
+    folder = write_long_article(scratch / "long-article")
+    done = subprocess.run([sys.executable, "-c", _OPEN_PROBE, str(folder), str(min(presses, 10))], cwd=scratch,
+                          env=dict(env, NEWSPRISM_CACHE_DIR=str(scratch / "cache-long")), capture_output=True,
+                          text=True, timeout=3600)
+    if done.returncode:
+        raise RuntimeError(f"the long article probe failed:\n{done.stderr[-3000:]}")
+    out(f"  {f'enter on the {LONG_ARTICLE}-paragraph article:':36}{_milliseconds(json.loads(done.stdout))}")
 
 
 def main(argv: Sequence[str] | None = None) -> int:

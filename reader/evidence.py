@@ -35,6 +35,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from functools import cache, lru_cache
 from itertools import accumulate
+from operator import itemgetter
 from importlib import resources
 
 import snowballstemmer
@@ -171,11 +172,79 @@ def english_rarity(word: str) -> float:
     return min(1.0, max(0.0, (ZIPF_COMMON - zipf) / (ZIPF_COMMON - ZIPF_RARE)))
 
 
-def passage_evidence(passage: Passage) -> Evidence:
-    """The evidence of ``passage``: entity keys, dates, figures, content words and quotations."""
+Found = tuple[str, str, float]  # a feature, how it is written, its rarity in general English
+Reading = tuple[str, Found | None]  # a normal word, the feature it gives
+
+
+class Vocabulary(dict[str, Reading]):
+    """The reading of each distinct token met in one analysis, worked out on first sight.
+
+    A token's reading is its normal word (``normal_word``) and the feature it
+    gives with how it is written and its rarity in general English
+    (``english_rarity``), or None for stopwords, short words and one-digit
+    numbers. A corpus says the same few thousand tokens hundreds of thousands
+    of times, and the stories and the links read every passage: one
+    vocabulary per analysis reads each token once. Its feature strings are
+    shared by every passage using them.
+    """
+
+    def __missing__(self, token: str) -> Reading:
+        number = figure(token)
+        if number:
+            found = ("n:" + number, token, 1.0)
+        elif feature := term(token):
+            word = normal_word(token)
+            found = (feature, word, english_rarity(word))
+        else:
+            found = None
+        reading = self[token] = (normal_word(token), found)
+        return reading
+
+
+def passage_evidence(passage: Passage, vocabulary: Vocabulary | None = None) -> Evidence:
+    """The evidence of ``passage``: entity keys, dates, figures, content words and quotations.
+
+    ``vocabulary`` is the analysis's (see ``Vocabulary``); without one, the tokens are read afresh.
+    """
     text = passage.text
     evidence = Evidence()
-    found = []  # (offset, feature, as written, rarity in English)
+    words: list[str] = []
+    found = _found(passage, Vocabulary() if vocabulary is None else vocabulary, words)
+    found.sort(key=itemgetter(0))
+    features, shown, general = evidence.features, evidence.shown, evidence.general
+    for _, feature, written, rarity in found:
+        features.add(feature)
+        shown.setdefault(feature, written)
+        general[feature] = max(general.get(feature, 0.0), rarity)
+    for feature in features:
+        if feature.startswith("e:"):
+            evidence.details.setdefault(feature[2:].split(":", 1)[0], set()).add(feature)
+        elif feature.startswith("n:"):
+            evidence.details.setdefault("figure", set()).add(feature)
+    evidence.content = " ".join(sorted(f[2:] for f in features))
+    evidence.grams = _grams(words)
+    for match in _QUOTED.finditer(text):
+        quoted = next(g for g in match.groups() if g is not None)
+        written = words_of(quoted)
+        lowered = [normal_word(t) for t in written]
+        grams = {g for g in _grams(lowered) if _informative(g)}
+        if grams:
+            evidence.quote_grams |= grams
+            evidence.quote_words.append((written, lowered))
+    return evidence
+
+
+def passage_features(passage: Passage, vocabulary: Vocabulary) -> set[str]:
+    """The ``features`` of ``passage_evidence(passage)``, alone (what stories compare)."""
+    return {feature for _, feature, _, _ in _found(passage, vocabulary, [])}
+
+
+def _found(passage: Passage, vocabulary: Vocabulary, words: list[str]) -> list[tuple[int, str, str, float]]:
+    """The features of ``passage`` as (offset, feature, as written, rarity in English), entities first,
+    then the words outside them in text order; every token's normal word is appended to ``words``.
+    """
+    text = passage.text
+    found = []
     covered = [False] * len(text)
     for entity in passage.entities:
         if entity.label == "DATE":
@@ -186,36 +255,13 @@ def passage_evidence(passage: Passage) -> Evidence:
         else:
             found.append((entity.start, "e:" + entity.key, text[entity.start:entity.end], 1.0))
         covered[entity.start:entity.end] = [True] * (entity.end - entity.start)
+    add_word = words.append
     for match in _TOKEN.finditer(text):
-        if covered[match.start()]:
-            continue
-        token = match.group()
-        number = figure(token)
-        if number:
-            found.append((match.start(), "n:" + number, token, 1.0))
-        elif feature := term(token):
-            word = normal_word(token)
-            found.append((match.start(), feature, word, english_rarity(word)))
-    for _, feature, shown, rarity in sorted(found, key=lambda item: item[0]):
-        evidence.features.add(feature)
-        evidence.shown.setdefault(feature, shown)
-        evidence.general[feature] = max(evidence.general.get(feature, 0.0), rarity)
-    for feature in evidence.features:
-        if feature.startswith("e:"):
-            evidence.details.setdefault(feature[2:].split(":", 1)[0], set()).add(feature)
-        elif feature.startswith("n:"):
-            evidence.details.setdefault("figure", set()).add(feature)
-    evidence.content = " ".join(sorted(f[2:] for f in evidence.features))
-    evidence.grams = _grams([normal_word(t) for t in words_of(text)])
-    for match in _QUOTED.finditer(text):
-        quoted = next(g for g in match.groups() if g is not None)
-        written = words_of(quoted)
-        lowered = [normal_word(t) for t in written]
-        grams = {g for g in _grams(lowered) if _informative(g)}
-        if grams:
-            evidence.quote_grams |= grams
-            evidence.quote_words.append((written, lowered))
-    return evidence
+        word, feature = vocabulary[match.group()]
+        add_word(word)
+        if feature is not None and not covered[start := match.start()]:
+            found.append((start, *feature))
+    return found
 
 
 def shared_quote(a: Evidence, b: Evidence) -> str | None:

@@ -74,15 +74,17 @@ from __future__ import annotations
 import heapq
 import math
 from collections import Counter, defaultdict
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from itertools import combinations
+from operator import mul
 
 from rapidfuzz import fuzz
 
 from reader import feedback
-from reader.evidence import Evidence, passage_evidence, shared_quote
+from reader.evidence import Evidence, Vocabulary, passage_evidence, shared_quote
 from reader.model import Article, Corpus, Event, Kind, Link, Passage
+from reader.workers import PortablePassage, Workers, portable, share, unpacked, worker_vocabulary
 
 LINKABLE_KINDS = frozenset({Kind.TITLE, Kind.PARAGRAPH, Kind.LIST_ITEM, Kind.QUOTE})
 
@@ -101,6 +103,7 @@ CANDIDATES_PER_PASSAGE = 50  # the most passages one passage is compared with (t
 _POSTINGS_READ = 4 * CANDIDATES_PER_PASSAGE  # index entries held by more passages than this do not rank candidates
 _BRIDGES = 20  # closest passages of each passage tried as bridges for corroboration
 _REASON_ITEMS = 4  # how many shared items a reason lists
+PARALLEL_PASSAGES = 2_000  # fewer passages to link are all linked in this process (sharing would cost more)
 
 _SIGNS = {"e:": "entities", "d:": "dates", "n:": "figures", "w:": "rare words"}
 _SORT_NAMES = {"person": "people", "place": "places", "org": "organisations", "figure": "figures"}
@@ -110,9 +113,9 @@ Profile = dict[str, float]
 
 @dataclass(slots=True)
 class _Story:
-    """The linkable passages of one story and what is known about each, by position in ``passages``."""
+    """What is known about each linkable passage of one story, by its position in the story."""
 
-    passages: list[tuple[Article, Passage]]
+    article: list[int]  # the article each passage is from, numbered
     evidence: list[Evidence]
     weights: dict[str, float]  # feature -> weight in this story
     own: list[Profile]  # each passage's own weighted features, scaled to unit length
@@ -125,16 +128,52 @@ class _Story:
 
 def _cosine(a: Profile, b: Profile) -> float:
     """The dot product of two unit-length profiles."""
-    small, large = sorted((a, b), key=len)
-    return sum(w * large.get(f, 0.0) for f, w in small.items())
+    if len(a) > len(b):
+        a, b = b, a
+    return sum([w * b[f] for f, w in a.items() if f in b])
 
 
-def link_passages(corpus: Corpus) -> None:
-    """Fill ``passage.links`` of every kept passage, apply the user's feedback, and set ``corpus.events``."""
-    for passages in stories_of(corpus):
-        link_story(passages)
+def link_passages(
+    corpus: Corpus,
+    vocabulary: Vocabulary | None = None,
+    checkpoint: Callable[[], None] | None = None,
+    workers: Workers | None = None,
+) -> None:
+    """Fill ``passage.links`` of every kept passage, apply the user's feedback, and set ``corpus.events``.
+
+    ``vocabulary``, ``checkpoint`` and ``workers`` are as in ``link_stories``.
+    """
+    link_stories(list(stories_of(corpus)), vocabulary, checkpoint, workers)
     feedback.apply(corpus, feedback.load())
     corpus.events = find_events(corpus)
+
+
+def link_stories(
+    stories: list[list[tuple[Article, Passage]]],
+    vocabulary: Vocabulary | None = None,
+    checkpoint: Callable[[], None] | None = None,
+    workers: Workers | None = None,
+) -> None:
+    """``link_story`` for each of ``stories``; ``vocabulary`` is the analysis's, if any (see
+    ``reader.evidence.Vocabulary``); ``checkpoint()``, if given, is called before each story and may
+    raise to stop the linking there.
+
+    With ``PARALLEL_PASSAGES`` passages or more to link, ``workers`` (see ``reader.workers``) link
+    some of the stories, each sent as plain data (``_portable``), while this process links the
+    others: the links are the same.
+    """
+    vocabulary = Vocabulary() if vocabulary is None else vocabulary
+    found = share(
+        workers if sum(map(len, stories)) >= PARALLEL_PASSAGES else None,
+        len(stories),
+        send=lambda n: (_link_portable, (_portable(stories[n]),)),
+        here=lambda n: link_story(stories[n], vocabulary),
+        checkpoint=checkpoint,
+    )
+    for passages, story_links in zip(stories, found):
+        if story_links is not None:  # linked by a worker
+            for (_, passage), passage_links in zip(passages, story_links):
+                passage.links = [Link(to, score, why) for to, score, why in passage_links]
 
 
 def stories_of(corpus: Corpus) -> Iterator[list[tuple[Article, Passage]]]:
@@ -149,8 +188,19 @@ def stories_of(corpus: Corpus) -> Iterator[list[tuple[Article, Passage]]]:
             yield [(a, p) for a in members for p in a.passages if p.kept and p.kind in LINKABLE_KINDS]
 
 
-def link_story(passages: list[tuple[Article, Passage]]) -> None:
-    story = _prepare(passages)
+def link_story(passages: list[tuple[Article, Passage]], vocabulary: Vocabulary | None = None) -> None:
+    """Link the linkable ``passages`` of one story (see ``stories_of``) to each other.
+
+    ``vocabulary`` is the analysis's, if any (see ``reader.evidence.Vocabulary``).
+    """
+    numbers: dict[int, int] = {}
+    article = [numbers.setdefault(id(a), len(numbers)) for a, _ in passages]
+    _link(article, [p for _, p in passages], Vocabulary() if vocabulary is None else vocabulary)
+
+
+def _link(article: list[int], passages: list[Passage], vocabulary: Vocabulary) -> None:
+    """``link_story`` for ``passages`` from the articles numbered in ``article``."""
+    story = _prepare(article, passages, vocabulary)
     candidates = _candidates(story)
     close = {pair: story.closeness(*pair) for pair in candidates}
     corroboration = _corroboration(story, close)
@@ -158,17 +208,17 @@ def link_story(passages: list[tuple[Article, Passage]]) -> None:
         link = judge_pair(story.evidence[i], story.evidence[j], story.weights, closeness + corroboration.get((i, j), 0.0))
         if link is not None:
             score, why = link
-            passages[i][1].links.append(Link(passages[j][1].id, score, why))
-            passages[j][1].links.append(Link(passages[i][1].id, score, why))
-    for _, passage in passages:
+            passages[i].links.append(Link(passages[j].id, score, why))
+            passages[j].links.append(Link(passages[i].id, score, why))
+    for passage in passages:
         passage.links.sort(key=lambda link: -link.score)
 
 
-def _prepare(passages: list[tuple[Article, Passage]]) -> _Story:
-    evidence = [passage_evidence(p) for _, p in passages]
-    weights = _weights(evidence, len({id(a) for a, _ in passages}))
+def _prepare(article: list[int], passages: list[Passage], vocabulary: Vocabulary) -> _Story:
+    evidence = [passage_evidence(p, vocabulary) for p in passages]
+    weights = _weights(evidence, len(set(article)))
     own = [{f: weights[f] for f in e.features if weights[f] > 0} for e in evidence]
-    return _Story(passages, evidence, weights, [_unit(p) for p in own], _in_context(passages, own))
+    return _Story(article, evidence, weights, [_unit(p) for p in own], _in_context(article, own))
 
 
 def _weights(evidence: list[Evidence], sources: int) -> dict[str, float]:
@@ -192,24 +242,28 @@ def _weights(evidence: list[Evidence], sources: int) -> dict[str, float]:
 
 
 def _unit(profile: Profile) -> Profile:
-    norm = math.sqrt(sum(w * w for w in profile.values())) or 1.0
+    weights = profile.values()
+    norm = math.sqrt(sum(map(mul, weights, weights))) or 1.0
     return {f: w / norm for f, w in profile.items()}
 
 
-def _in_context(passages: list[tuple[Article, Passage]], own: list[Profile]) -> list[Profile]:
+def _in_context(article: list[int], own: list[Profile]) -> list[Profile]:
     """Each passage's own weights plus its article neighbours', ``CONTEXT_DECAY`` as much per step, scaled to unit length."""
     by_article: dict[int, list[int]] = defaultdict(list)
-    for i, (article, _) in enumerate(passages):
-        by_article[id(article)].append(i)
-    profiles: list[Profile] = [{} for _ in passages]
+    for i, number in enumerate(article):
+        by_article[number].append(i)
+    profiles: list[Profile] = [{} for _ in own]
+    decays = [CONTEXT_DECAY**step for step in range(CONTEXT_REACH + 1)]
     for members in by_article.values():
         for at, i in enumerate(members):
             profile = dict(own[i])
+            held = profile.get
             for step in range(1, CONTEXT_REACH + 1):
+                decay = decays[step]
                 for near in (at - step, at + step):
                     if 0 <= near < len(members):
                         for f, w in own[members[near]].items():
-                            profile[f] = profile.get(f, 0.0) + w * CONTEXT_DECAY**step
+                            profile[f] = held(f, 0.0) + w * decay
             profiles[i] = _unit(profile)
     return profiles
 
@@ -237,19 +291,24 @@ def _candidates(story: _Story) -> set[tuple[int, int]]:
         for key, _ in mine:
             postings[key].append(i)
         keys.append(mine)
-    article = [id(a) for a, _ in story.passages]
+    article = story.article
     count = len(article)
     pairs: set[tuple[int, int]] = set()
     for i, mine in enumerate(keys):
         shared: dict[int, float] = defaultdict(float)
+        own_article = article[i]
         for key, weight in mine:
             holders = postings[key]
             if len(holders) <= _POSTINGS_READ:
                 for j in holders:
-                    if article[j] != article[i]:
+                    if article[j] != own_article:
                         shared[j] += weight
-        best = heapq.nsmallest(CANDIDATES_PER_PASSAGE, ((-w, (j - i) % count, j) for j, w in shared.items()))
-        pairs.update((i, j) if i < j else (j, i) for _, _, j in best)
+        if len(shared) <= CANDIDATES_PER_PASSAGE:
+            chosen = shared.keys()
+        else:
+            chosen = [j for _, _, j in heapq.nsmallest(
+                CANDIDATES_PER_PASSAGE, ((-w, (j - i) % count, j) for j, w in shared.items()))]
+        pairs.update((i, j) if i < j else (j, i) for j in chosen)
     return pairs
 
 
@@ -265,16 +324,27 @@ def _corroboration(story: _Story, close: dict[tuple[int, int], float]) -> dict[t
     for i, found in near.items():
         if len(found) > _BRIDGES:
             near[i] = dict(sorted(found.items(), key=lambda kv: (-kv[1], kv[0]))[:_BRIDGES])
-    article = [id(a) for a, _ in story.passages]
     bridges = {}
     for i, j in close:
-        ni, nj = near[i], near[j]
-        best = 0.0
-        for r, value in ni.items():
-            if r in nj and article[r] != article[i] and article[r] != article[j]:
-                best = max(best, min(value, nj[r]))
-        bridges[i, j] = best
+        nj = near[j]
+        # A passage near both is of a third source: compared pairs join passages of different articles.
+        bridges[i, j] = max([min(value, nj[r]) for r, value in near[i].items() if r in nj], default=0.0)
     return bridges
+
+
+# -- a story linked by a worker process (see ``link_stories``) ---------------------------------------
+
+def _portable(passages: list[tuple[Article, Passage]]) -> list[tuple[int, PortablePassage]]:
+    """A story's linkable passages as plain data for a worker: each with its article's number in the story."""
+    numbers: dict[int, int] = {}
+    return [(numbers.setdefault(id(a), len(numbers)), portable(p)) for a, p in passages]
+
+
+def _link_portable(story: list[tuple[int, PortablePassage]]) -> list[list[tuple[str, float, tuple[str, ...]]]]:
+    """In a worker process: the links of each passage of ``story`` as (to, score, why), in its order."""
+    passages = [unpacked(data) for _, data in story]
+    _link([number for number, _ in story], passages, worker_vocabulary())
+    return [[(link.to, link.score, link.why) for link in p.links] for p in passages]
 
 
 def judge_pair(

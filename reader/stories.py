@@ -39,10 +39,12 @@ import heapq
 import math
 import re
 from collections import Counter, defaultdict
-from itertools import combinations
+from collections.abc import Callable
+from itertools import chain, combinations
 
-from reader.evidence import Evidence, passage_evidence
+from reader.evidence import Evidence, Vocabulary, passage_evidence, passage_features
 from reader.model import Article, Corpus, Kind, unique_name
+from reader.workers import PortablePassage, Workers, portable, share, unpacked, worker_vocabulary
 
 MIN_SIMILARITY = 0.15
 SAME_STORY_SIMILARITY = 0.3
@@ -50,32 +52,85 @@ COHESION_RATIO = 2 / 3
 _INDEXED_PER_ARTICLE = 40
 _INDEX_LIMIT = 100  # features held by more articles than this (in huge corpora) do not propose pairs
 _ID_TERMS = 3
+PARALLEL_ARTICLES = 200  # fewer articles than this are all read in this process (sharing would cost more)
+ARTICLES_PER_BATCH = 20  # articles read by a worker per message (about 20 ms of work)
+PARALLEL_PAIRS = 20_000  # fewer pairs of articles are all compared in this process (sharing would cost more)
+PAIRS_PER_BATCH = 8_000  # pairs compared by a worker per message (about 60 ms of work)
+PAIRS_PER_ARTICLE = 50  # fewer pairs per article: sending each batch every article's features costs more
 _SLUG = re.compile(r"[^\w]+")
 
 
-def group_stories(corpus: Corpus) -> None:
-    """Set ``article.story`` for every article of ``corpus``."""
+def group_stories(
+    corpus: Corpus,
+    vocabulary: Vocabulary | None = None,
+    workers: Workers | None = None,
+    checkpoint: Callable[[], None] | None = None,
+) -> None:
+    """Set ``article.story`` for every article of ``corpus``.
+
+    ``vocabulary`` is the analysis's, if any (see ``reader.evidence.Vocabulary``). With
+    ``PARALLEL_ARTICLES`` articles or more, ``workers`` (see ``reader.workers``) read the features
+    of some of them while this process reads the others', and likewise for the similarities of
+    ``PARALLEL_PAIRS`` candidate pairs or more (``PAIRS_PER_ARTICLE`` per article, at least: a
+    batch of pairs is sent with every article's features). ``checkpoint()``, if given, is called
+    before each article is read and each batch of pairs compared, and may raise to stop.
+    """
+    vocabulary = Vocabulary() if vocabulary is None else vocabulary
     articles = corpus.articles
-    features = [_article_features(a) for a in articles]
+    features = share(
+        workers if len(articles) >= PARALLEL_ARTICLES else None,
+        len(articles),
+        send=lambda n: (_portable_features, ([portable(p) for p in articles[n].passages if p.kept],)),
+        here=lambda n: _article_features(articles[n], vocabulary),
+        checkpoint=checkpoint,
+        batch=ARTICLES_PER_BATCH,
+    )
     weights = _weights(features)
-    norms = [sum(weights[f] for f in fs) or 1.0 for fs in features]
-    similar = {}
-    for i, j in _candidates(features):
-        shared = sum(weights[f] for f in features[i] & features[j])
-        similar[i, j] = shared / math.sqrt(norms[i] * norms[j])
+    # Sets of numbers intersect faster than sets of strings, and are quicker to send to a worker.
+    number = {f: n for n, f in enumerate(weights)}
+    numbered = [set(map(number.__getitem__, fs)) for fs in features]
+    weight = list(weights.values())
+    norms = [sum(map(weight.__getitem__, fs)) or 1.0 for fs in numbered]
+    pairs = list(_candidates(features))
+    batches = range(0, len(pairs), PAIRS_PER_BATCH)
+    found = share(
+        workers if len(pairs) >= max(PARALLEL_PAIRS, PAIRS_PER_ARTICLE * len(articles)) else None,
+        len(batches),
+        send=lambda n: (_similarities, (pairs[batches[n]:batches[n] + PAIRS_PER_BATCH], numbered, weight, norms)),
+        here=lambda n: _similarities(pairs[batches[n]:batches[n] + PAIRS_PER_BATCH], numbered, weight, norms),
+        checkpoint=checkpoint,
+    )
+    similar = dict(zip(pairs, chain.from_iterable(found)))
     used: set[str] = set()
     for members in _cluster(len(articles), similar):
-        story = _story_id([articles[i] for i in members], [features[i] for i in members], weights, used)
+        story = _story_id([articles[i] for i in members], [features[i] for i in members], weights, used, vocabulary)
         for i in members:
             articles[i].story = story
 
 
-def _article_features(article: Article) -> set[str]:
+def _article_features(article: Article, vocabulary: Vocabulary) -> set[str]:
     features: set[str] = set()
     for passage in article.passages:
         if passage.kept:
-            features |= passage_evidence(passage).features
+            features |= passage_features(passage, vocabulary)
     return features
+
+
+def _portable_features(kept: list[PortablePassage]) -> set[str]:
+    """In a worker process: the features of an article, given its kept passages (see ``_article_features``)."""
+    vocabulary = worker_vocabulary()
+    features: set[str] = set()
+    for data in kept:
+        features |= passage_features(unpacked(data), vocabulary)
+    return features
+
+
+def _similarities(
+    pairs: list[tuple[int, int]], features: list[set[int]], weight: list[float], norms: list[float]
+) -> list[float]:
+    """The similarity of each pair of articles: the weight of the features both hold (numbered, each
+    weighing ``weight[f]``) as a share of the geometric mean of the two articles' weights (``norms``)."""
+    return [sum(map(weight.__getitem__, features[i] & features[j])) / math.sqrt(norms[i] * norms[j]) for i, j in pairs]
 
 
 def _weights(features: list[set[str]]) -> dict[str, float]:
@@ -93,9 +148,11 @@ def _candidates(features: list[set[str]]) -> set[tuple[int, int]]:
     event share several rare names and figures, so they meet in two lists.
     """
     df = Counter(f for fs in features for f in fs)
+    shared = sorted((f for f, count in df.items() if count > 1), key=lambda f: (df[f], f))
+    rank = {f: n for n, f in enumerate(shared)}  # rarest first
     index: dict[str, list[int]] = defaultdict(list)
     for i, fs in enumerate(features):
-        for f in sorted((f for f in fs if df[f] > 1), key=lambda f: (df[f], f))[:_INDEXED_PER_ARTICLE]:
+        for f in sorted(filter(rank.__contains__, fs), key=rank.__getitem__)[:_INDEXED_PER_ARTICLE]:
             index[f].append(i)
     met: Counter[tuple[int, int]] = Counter()
     for members in index.values():
@@ -143,10 +200,12 @@ def _may_merge(level: float, cohesion_a: float | None, cohesion_b: float | None)
     return level >= max([MIN_SIMILARITY, *own])
 
 
-def _story_id(articles: list[Article], features: list[set[str]], weights: dict[str, float], used: set[str]) -> str:
+def _story_id(
+    articles: list[Article], features: list[set[str]], weights: dict[str, float], used: set[str], vocabulary: Vocabulary
+) -> str:
     """A readable id: the terms most of the story's titles use (then the rarest), in title order, made unique."""
     held = Counter(f for fs in features for f in fs)
-    titled = [(a, _title_evidence(a)) for a in articles]
+    titled = [(a, _title_evidence(a, vocabulary)) for a in articles]
     in_titles = Counter(f for _, e in titled for f in e.features if f[0] in "ew")
     ranked = sorted(in_titles, key=lambda f: (-in_titles[f], -held[f] * weights[f], f))[:_ID_TERMS]
     central = max(titled, key=lambda t: (sum(f in t[1].features for f in ranked), t[0].id))[1]
@@ -158,8 +217,8 @@ def _story_id(articles: list[Article], features: list[set[str]], weights: dict[s
     return unique_name("-".join(w for w in words if w) or "story", used)
 
 
-def _title_evidence(article: Article) -> Evidence:
+def _title_evidence(article: Article, vocabulary: Vocabulary) -> Evidence:
     for passage in article.passages:
         if passage.kind is Kind.TITLE or (passage.kept and passage.text.strip()):
-            return passage_evidence(passage)
+            return passage_evidence(passage, vocabulary)
     return Evidence()

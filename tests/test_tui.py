@@ -2,6 +2,10 @@
 
 from __future__ import annotations
 
+import asyncio
+import random
+import re
+import threading
 from pathlib import Path
 
 from textual.content import Content
@@ -11,7 +15,7 @@ from reader.tui.app import NewsprismApp
 from reader.tui.screens.help import HelpScreen
 from reader.tui.screens.problems import ProblemsScreen
 from reader.tui.widgets.article_list import ArticleList
-from reader.tui.widgets.reader_view import PassageView, ReaderView
+from reader.tui.widgets.reader_view import ReaderView
 from tests.tui_helpers import screen_text
 
 SIZE = (120, 40)
@@ -20,6 +24,26 @@ SIZE = (120, 40)
 async def started(pilot) -> None:
     await pilot.app.workers.wait_for_complete()
     await pilot.pause()
+
+
+def cursor_text(app) -> str:
+    """The words on the screen lines the reader marks with its cursor bar (▌), in order."""
+    reader = app.query_one(ReaderView).region
+    lines = screen_text(app).splitlines()[reader.y:reader.bottom]
+    marked = [line[reader.x:reader.right] for line in lines if "▌" in line[reader.x:reader.right]]
+    return " ".join(" ".join(line.split("▌", 1)[1].strip(" │") for line in marked).split())
+
+
+def opening(text: str, words: int = 4) -> str:
+    """The first ``words`` words of ``text``, as the screen shows them (single spaces)."""
+    return " ".join(text.split()[:words])
+
+
+def reversed_words(app) -> list[str]:
+    """The words the screen shows in reverse video (the mention n / N marked)."""
+    strips = app.screen._compositor.render_strips()
+    return [segment.text.strip() for strip in strips for segment in strip
+            if segment.style and segment.style.reverse and any(c.isalpha() for c in segment.text)]
 
 
 async def test_starts_on_the_bundled_story():
@@ -73,8 +97,8 @@ async def test_reader_cursor_moves_by_passage_and_back_returns_to_the_list():
         first = reader.current_passage
         await pilot.press("j", "down")
         assert reader.cursor == 2
-        assert reader.rows[2].has_class("-cursor")
-        assert not reader.rows[0].has_class("-cursor")
+        assert cursor_text(app).startswith(opening(reader.rows[2].passage.text))
+        assert opening(reader.rows[0].passage.text) not in cursor_text(app)
         await pilot.press("G")
         assert reader.current_passage is reader.rows[-1].passage
         await pilot.press("g")
@@ -89,12 +113,12 @@ async def test_square_brackets_in_article_text_show_literally():
         await started(pilot)
         await pilot.press("G", "enter")
         reader = app.query_one(ReaderView)
-        view = next(v for v in reader.query(PassageView) if "peak freely" in v.passage.text)
-        content = view.visual
+        row = next(r for r in reader.rows if "peak freely" in r.passage.text)
+        content = reader.content_of(row)
         assert isinstance(content, Content)
         assert "“[s]peak freely" in content.plain
         assert not any("strike" in str(span.style) for span in content.spans)
-        reader.scroll_to_widget(view, animate=False)
+        reader.move_to(row.passage.id)
         await pilot.pause()
         assert "[s]peak freely" in screen_text(app)
 
@@ -284,7 +308,11 @@ async def test_entity_list_and_next_mention_across_articles():
         seen = [(reader.article.id, reader.current_passage.id)]
         for _ in range(len(matze.mentions) - 1):
             await pilot.press("n")
+            await pilot.pause()
             assert reader.current_entity.key == matze.key
+            entity = reader.current_entity
+            mention = reader.current_passage.text[entity.start:entity.end]
+            assert " ".join(reversed_words(app)) == " ".join(mention.split())  # marked on screen, reversed
             seen.append((reader.article.id, reader.current_passage.id))
         assert len({article for article, _ in seen}) == len(matze.count_by_article())
         await pilot.press("n")  # wraps round to the first mention
@@ -298,11 +326,10 @@ async def test_entities_are_coloured_by_component_class_and_e_turns_colours_off(
     async with app.run_test(size=SIZE) as pilot:
         await started(pilot)
         reader = app.query_one(ReaderView)
-        view = reader.rows[0].text
-        styles = {str(span.style) for span in view.visual.spans}
+        styles = {str(span.style) for span in reader.content_of(reader.rows[0]).spans}
         assert {".entity--org", ".entity--person"} & styles
         await pilot.press("e")
-        assert not reader.rows[0].text.visual.spans
+        assert not reader.content_of(reader.rows[0]).spans
 
 
 async def test_a_full_session_and_an_export_never_touch_the_article_folder(tmp_path, monkeypatch, capsys):
@@ -381,8 +408,9 @@ async def test_untrusted_markup_is_inert_in_every_view(tmp_path):
 
 
 def cursor_on_screen(reader: ReaderView) -> bool:
-    row = reader.current_row
-    return row is not None and bool(row.region) and reader.region.contains_region(row.region)
+    """Whether the reader shows the cursor bar, on the opening of the cursor's passage."""
+    passage = reader.current_passage
+    return passage is not None and cursor_text(reader.app).startswith(opening(passage.text, 3))
 
 
 async def test_every_jump_lands_with_the_cursor_on_screen():
@@ -424,3 +452,119 @@ async def test_control_characters_in_a_file_name_are_shown_not_sent(tmp_path):
     async with app.run_test(size=SIZE) as pilot:
         await started(pilot)
         assert "evil␛]0;pwned␇.txt" in screen_text(app)
+
+
+BADGE = re.compile(r"^(\+\d+ src|only here)$")
+
+
+def gutter_badges(app) -> list[str]:
+    """The badges in the reader's gutter on the screen, top to bottom."""
+    reader = app.query_one(ReaderView).region
+    lines = screen_text(app).splitlines()[reader.y:reader.bottom]
+    gutters = [line[reader.x + 1:reader.x + 11].strip() for line in lines]
+    return [gutter for gutter in gutters if BADGE.match(gutter)]
+
+
+async def test_switching_articles_back_and_forth_shows_each_ones_own_cursor_and_badges():
+    app = NewsprismApp([bundled_articles()])
+    async with app.run_test(size=SIZE) as pilot:
+        await started(pilot)
+        reader = app.query_one(ReaderView)
+        first, second = app.corpus.articles[:2]
+        visits = ((["enter"], first), (["left", "down", "enter"], second), (["left", "up", "enter"], first),
+                  (["left", "down", "enter"], second))
+        for keys, article in visits:
+            await pilot.press(*keys)
+            await pilot.pause()
+            assert reader.article is article
+            assert reader.current_passage is reader.rows[0].passage
+            assert cursor_text(app).startswith(opening(reader.rows[0].passage.text))
+            shown, expected = gutter_badges(app), [str(r.badge()) for r in reader.rows if str(r.badge())]
+            assert len(shown) >= 2 and shown == expected[:len(shown)]
+            assert "q Quit" in screen_text(app).splitlines()[-1]  # the footer's keys stay as the focus moves
+            await pilot.press("j", "j")  # a cursor left elsewhere must not follow into the next article
+            assert cursor_text(app).startswith(opening(reader.rows[2].passage.text))
+
+
+def long_article(paragraphs: int) -> str:
+    """A Markdown article of numbered paragraphs with varied wording."""
+    words = ("council bridge river spring buses residents delay costs repairs timetable engineers harbour "
+             "funding vote mayor traffic ferry closure inspection contract").split()
+    pick = random.Random(7).choice
+    body = [f"Paragraph {n}: the " + " ".join(pick(words) for _ in range(12 + n % 40)) + "."
+            for n in range(1, paragraphs + 1)]
+    return "---\ntitle: The long report\nsource: Harbour Gazette\n---\n" + "\n\n".join(body) + "\n"
+
+
+async def test_a_long_article_opens_and_the_cursor_reaches_its_last_passage(tmp_path):
+    (tmp_path / "long.md").write_text(long_article(800), encoding="utf-8")
+    (tmp_path / "short.txt").write_text("A short note\nThe bridge opens in spring, the council said.\n", encoding="utf-8")
+    app = NewsprismApp([tmp_path])
+    async with app.run_test(size=SIZE) as pilot:
+        await started(pilot)
+        long = next(a for a in app.corpus.articles if a.title == "The long report")
+        app.query_one(ArticleList).highlight_article(long.id)
+        await pilot.press("enter")
+        reader = app.query_one(ReaderView)
+        assert reader.article is long and len(reader.rows) == 800
+        await pilot.press("G")
+        await pilot.pause()
+        assert reader.current_passage is long.body[-1]
+        assert cursor_text(app).startswith("Paragraph 800:")
+        await pilot.press("k")
+        await pilot.pause()
+        assert cursor_text(app).startswith("Paragraph 799:")
+        assert "Paragraph 800:" in screen_text(app)
+        await pilot.press("g")
+        await pilot.pause()
+        assert cursor_text(app).startswith("Paragraph 1:")
+        assert "The long report" in screen_text(app)
+
+
+async def test_quitting_while_the_analysis_runs_tells_it_to_stop(monkeypatch):
+    import reader.analysis
+
+    in_stage, release, finished = threading.Event(), threading.Event(), threading.Event()
+    answers: list[bool] = []
+
+    def slow_analysis(corpus, on_stage, cache, should_stop):
+        """Stands for an analysis in a long stage: it asks ``should_stop`` once the test lets it go on."""
+        try:
+            on_stage("clean", 0, 4)
+            in_stage.set()
+            release.wait(timeout=30)
+            answers.append(should_stop())
+            if answers[-1]:
+                raise reader.analysis.Cancelled
+            on_stage("entities", 1, 4)
+        finally:
+            finished.set()
+        return corpus
+
+    monkeypatch.setattr(reader.analysis, "analyse", slow_analysis)
+    app = NewsprismApp([bundled_articles()])
+    try:
+        async with app.run_test(size=SIZE) as pilot:
+            assert await asyncio.to_thread(in_stage.wait, 30)
+            await pilot.pause()
+            lines = screen_text(app).splitlines()
+            assert "analysing: clean" in lines[0]
+            assert "Amazon employees demand company drop" in screen_text(app)  # the list is there meanwhile
+            assert "q Quit" in lines[-1]
+            await pilot.press("q")
+        assert not app.is_running and not finished.is_set()  # the app is gone while the stage still runs
+    finally:
+        release.set()
+    assert await asyncio.to_thread(finished.wait, 30)
+    assert answers == [True] and not app.analysed
+
+
+async def test_a_folder_without_articles_still_shows_the_keys_and_the_problems(tmp_path):
+    (tmp_path / "empty.md").write_text("", encoding="utf-8")
+    app = NewsprismApp([tmp_path])
+    async with app.run_test(size=SIZE) as pilot:
+        await started(pilot)
+        lines = screen_text(app).splitlines()
+        assert "q Quit" in lines[-1] and "newsprism" in lines[0]
+        await pilot.press("p")
+        assert "empty.md" in screen_text(app)

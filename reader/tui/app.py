@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import gc
 import threading
 from collections.abc import Sequence
 from dataclasses import replace
@@ -12,21 +13,23 @@ from textual import work
 from textual.app import App, ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal
-from textual.widgets import Footer, Header, ProgressBar
+from textual.widgets import Static
 from textual.worker import get_current_worker
 
 from reader import __version__
 from reader.model import Article, Corpus, Entity, Kind, Severity, article_id_of
 from reader.tui.messages import AnalysisProgress, CorpusAnalysed, CorpusLoaded
-from reader.tui.screens.help import HelpScreen
-from reader.tui.screens.problems import ProblemsScreen
 from reader.tui.widgets.article_list import ArticleList
+from reader.tui.widgets.key_hints import KeyHints
 from reader.tui.widgets.reader_view import ReaderView
+from reader.tui.widgets.title_bar import TitleBar
 from reader.tui.wording import plural
 
-# The analysis (and the screens that show its results) is imported once the article list is on
-# screen, by the worker or by the actions that need it: the list paints without waiting for it.
+# The analysis and the dialogs are imported once the article list is on screen, by the worker or by
+# the actions that need them: the list paints without waiting for them.
 if TYPE_CHECKING:
+    from textual.widgets import ProgressBar
+
     from reader.entities import EntityInfo
     from reader.tui.screens.compare import CompareScreen
 
@@ -83,19 +86,50 @@ class NewsprismApp(App[None]):
         self.entities: dict[str, EntityInfo] = {}
         self.entity_key: str | None = None  # the entity n / N move through
         self._reading_order: dict[str, int] = {}  # passage id -> position in the corpus
+        self.progress: ProgressBar | None = None  # shown while the analysis runs
+        self._listed = threading.Event()  # set once the article list is on screen: the analysis may start
+        self._collecting = False  # whether the cycle collector is to be resumed once the list is shown
 
     def compose(self) -> ComposeResult:
-        yield Header()
+        yield TitleBar(id="title")
         with Horizontal(id="panes"):
             yield ArticleList(id="articles")
             yield ReaderView(id="reader")
-        yield ProgressBar(show_eta=False, id="progress")  # its total is set when the analysis starts
-        yield Footer()
+        yield Static(id="footer-space")  # the footer's line, until the footer is mounted after the first paint
 
-    def on_mount(self) -> None:
-        self.query_one(ArticleList).loading = True
-        self.query_one("#progress").add_class("-working")
+    def on_load(self) -> None:
+        """Start loading before the screen is composed; nothing animates meanwhile: every frame drawn
+        before the list delays it."""
+        self.sub_title = "loading…"
+        self._collecting = gc.isenabled()
+        gc.disable()  # until the list is on screen: see _started
         self.load_and_analyse()
+
+    async def on_article_list_painted(self) -> None:
+        await self._started()
+
+    async def _started(self) -> None:
+        """The article list is on screen (or there is nothing to list): resume what waited for it.
+
+        Python's cycle collector was paused: the start makes many objects but few cycles, and a full
+        collection fell in the first frame with the list (a twentieth of a second). What exists now
+        (modules, styles, the loaded articles) is kept out of its sight (``gc.freeze``) so later
+        collections do not walk it again. The footer mounts a widget per key, so it waits too.
+        """
+        self._resume_collector()
+        await self.query_one("#footer-space").remove()
+        await self.mount(KeyHints())
+        self.screen.refresh_bindings()  # the footer shows the keys once told the bindings changed
+        self._listed.set()
+
+    def _resume_collector(self) -> None:
+        if self._collecting:
+            self._collecting = False
+            gc.freeze()
+            gc.enable()
+
+    def on_unmount(self) -> None:
+        self._resume_collector()  # quit before the list was shown
 
     # -- background work ---------------------------------------------------------------
 
@@ -104,29 +138,39 @@ class NewsprismApp(App[None]):
         """Load the articles and list them; once the list is on screen, analyse them.
 
         Both go through the analysis cache: unchanged files are neither parsed nor analysed again.
+        Quitting cancels the worker, and the analysis stops at its next article or story.
         """
         from reader.cache import Cache
         from reader.load import load
 
+        worker = get_current_worker()
         cache = Cache(self.paths)
         corpus = load(self.paths, cache=cache)
         self.post_message(CorpusLoaded(corpus))
-        painted = threading.Event()
-        self.call_after_refresh(painted.set)
-        painted.wait(timeout=5)
-        if get_current_worker().is_cancelled:
+        self._listed.wait(timeout=5)
+        if worker.is_cancelled:
             return
-        from reader.analysis import STAGES, analyse
+        from reader.analysis import STAGES, Cancelled, analyse
 
-        self.call_from_thread(lambda: self.query_one(ProgressBar).update(total=len(STAGES)))
-        analyse(corpus, on_stage=lambda name, done, total: self.post_message(AnalysisProgress(name, done, total)),
-                cache=cache)
+        self.call_from_thread(self._show_progress, len(STAGES))
+        try:
+            analyse(corpus, on_stage=lambda name, done, total: self.post_message(AnalysisProgress(name, done, total)),
+                    cache=cache, should_stop=lambda: worker.is_cancelled)
+        except Cancelled:
+            return
         self.post_message(CorpusAnalysed(corpus))
+
+    def _show_progress(self, stages: int) -> None:
+        """Put a progress bar of ``stages`` steps under the panes (mounted only now, after the first paint)."""
+        from textual.widgets import ProgressBar
+
+        self.progress = ProgressBar(total=stages, show_eta=False, id="progress")
+        self.mount(self.progress, after=self.query_one("#panes"))
 
     def on_corpus_loaded(self, message: CorpusLoaded) -> None:
         self.corpus = message.corpus
+        self.sub_title = __version__
         articles = self.query_one(ArticleList)
-        articles.loading = False
         articles.show(self.corpus)
         articles.focus()
         if self.corpus.articles:
@@ -136,18 +180,22 @@ class NewsprismApp(App[None]):
             self.notify(f"{plural(len(problems), 'file')} had problems: press p to see them", severity="warning",
                         markup=False)
         if not self.corpus.articles:
+            self.call_later(self._started)
             self.notify("No articles to show: give newsprism .md or .txt files or folders", severity="error",
                         markup=False)
 
     def on_analysis_progress(self, message: AnalysisProgress) -> None:
-        self.query_one(ProgressBar).update(progress=message.done)
+        if self.progress is not None:
+            self.progress.update(progress=message.done)
         self.sub_title = f"analysing: {message.stage}"
 
     def on_corpus_analysed(self, message: CorpusAnalysed) -> None:
         self.analysed = True
         self.entities = _readable_mentions(self.corpus)
         self._reading_order = {p.id: n for n, p in enumerate(p for a in self.corpus.articles for p in a.passages)}
-        self.query_one("#progress").remove_class("-working")
+        if self.progress is not None:
+            self.progress.remove()
+            self.progress = None
         self.sub_title = __version__
         self.query_one(ArticleList).show(self.corpus)
         reader = self.query_one(ReaderView)
@@ -181,10 +229,7 @@ class NewsprismApp(App[None]):
             reader.move_to(passage_id)
         if entity is not None:
             reader.mark_entity(entity)
-        row = reader.current_row
-        if row is not None:
-            row.add_class("-jumped")
-            self.set_timer(1.0, lambda: row.remove_class("-jumped"))
+        reader.mark_jump()
         reader.focus()
 
     def on_article_list_opened(self, message: ArticleList.Opened) -> None:
@@ -326,6 +371,7 @@ class NewsprismApp(App[None]):
         from reader.tui.screens.compare import CompareScreen
         from reader.tui.screens.coverage import CoverageScreen
         from reader.tui.screens.entities import EntitiesScreen
+        from reader.tui.screens.help import HelpScreen
 
         self.push_screen(HelpScreen([
             ("Everywhere", self.BINDINGS, ""),
@@ -337,4 +383,6 @@ class NewsprismApp(App[None]):
         ]))
 
     def action_problems(self) -> None:
+        from reader.tui.screens.problems import ProblemsScreen
+
         self.push_screen(ProblemsScreen(self.corpus.problems))

@@ -4,7 +4,9 @@ from __future__ import annotations
 
 from textual.binding import Binding
 from textual.content import Content
+from textual.geometry import Region
 from textual.message import Message
+from textual.strip import Strip
 from textual.widgets import OptionList
 from textual.widgets.option_list import Option
 
@@ -14,6 +16,8 @@ from reader.model import Article, Corpus
 class ArticleList(OptionList):
     """Articles by story. Article text is untrusted: every prompt is a Content object."""
 
+    _painted = False  # whether it has been drawn with articles in it
+
     BINDINGS = [
         Binding("down,j", "cursor_down", "Next article", show=False, id="list.down"),
         Binding("up,k", "cursor_up", "Previous article", show=False, id="list.up"),
@@ -22,12 +26,23 @@ class ArticleList(OptionList):
         Binding("enter,right", "select", "Open the article", show=False, id="list.open"),
     ]
 
+    class Painted(Message):
+        """The list was drawn with articles in it for the first time."""
+
     class Opened(Message):
         """The user chose an article to read."""
 
         def __init__(self, article_id: str) -> None:
             super().__init__()
             self.article_id = article_id
+
+    def render_lines(self, crop: Region) -> list[Strip]:
+        if self.option_count and not self._painted:
+            self._painted = True
+            # Posted from the list's own queue, after this frame is on the screen (a message made while the
+            # screen draws would count the screen as its sender and stop there, short of the app).
+            self.call_later(lambda: self.post_message(self.Painted()))
+        return super().render_lines(crop)
 
     def show(self, corpus: Corpus) -> None:
         """List the corpus's articles, keeping the highlighted article where it is."""
