@@ -17,7 +17,10 @@ can hold them all:
 * ``d:monday``  a word or number inside a DATE entity: dates are matched by
   their parts, so "late Saturday night" and "Saturday" share ``d:saturday``;
 * ``n:98``      a figure: a number of two or more characters, as written
-  without thousands separators ("70,000" and "70000" match).
+  without thousands separators ("70,000" and "70000" match), also inside a
+  sum of money ("$12,675" and "12,675" match); a percentage keeps its sign
+  however it is written ("2.25%", "2.25 per cent" and "2.25 percent" are
+  all ``n:2.25%``).
 
 Words covered by an entity mention are not also counted as words.
 
@@ -49,6 +52,8 @@ STEM_LENGTH = 6
 ZIPF_RARE = 4.0
 ZIPF_COMMON = 7.0
 QUOTE_WORDS = 4  # a shared run of this many words from a quotation is a shared quote
+AMOUNTS = frozenset({"MONEY", "PERCENT"})  # entity labels whose numbers are matched as figures
+NAME_SIGNS = ("e:", "n:")  # the prefixes of the features that name something: entities and figures
 
 _TOKEN = re.compile(r"\d+(?:[.,]\d+)*%?|[^\W\d_]+(?:['’][^\W\d_]+)*")
 _QUOTED = re.compile(r"“([^“”]+)”|\"([^\"]+)\"|«([^«»]+)»|„([^“”„]+)[“”]")
@@ -119,6 +124,13 @@ def figure(token: str) -> str | None:
         return None
     value = _THOUSANDS.sub("", token)
     return value if len(value) >= 2 else None
+
+
+def _amount(token: str, label: str) -> str | None:
+    """The figure a token inside a MONEY or PERCENT mention states: a percentage keeps its sign, of any length."""
+    if label == "PERCENT" and token[0].isdigit():
+        return _THOUSANDS.sub("", token.rstrip("%")) + "%"
+    return figure(token)
 
 
 def term(token: str) -> str | None:
@@ -252,6 +264,10 @@ def _found(passage: Passage, vocabulary: Vocabulary, words: list[str]) -> list[t
                 word = normal_word(match.group())
                 if word not in STOPWORDS:
                     found.append((match.start(), "d:" + word, match.group(), english_rarity(word)))
+        elif entity.label in AMOUNTS:
+            for match in _TOKEN.finditer(text, entity.start, entity.end):
+                if number := _amount(match.group(), entity.label):
+                    found.append((match.start(), "n:" + number, match.group(), 1.0))
         else:
             found.append((entity.start, "e:" + entity.key, text[entity.start:entity.end], 1.0))
         covered[entity.start:entity.end] = [True] * (entity.end - entity.start)

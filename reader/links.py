@@ -13,6 +13,16 @@ neighbours in its article, ``CONTEXT_DECAY`` as much per paragraph away, up to
 event into different paragraphs, so the neighbours tell what a short or
 elliptic paragraph is about.
 
+Which event a passage tells. A story may hold two similar events that a
+roundup reports together (``reader.stories``). Their passages share the
+topic's words, which inside the story are rare enough to count (two
+arrests: "arrested", "bribes", "prosecutor"), so the passage judge alone
+would link them. A passage's *event profile* (``_event_profiles``) holds
+the names it is told with: its own entities and figures and those around it,
+each described by the names it is told with across the story. Two reports
+of one event get close profiles even when they name different people of it;
+two similar events' reports mostly do not, though they share the topic's words.
+
 How a pair is judged (``judge_pair``). Each signal measures its evidence
 ``x`` in units of "enough on its own" and turns it into odds ``x / (1 + x)``
 (0.5 at its bar); the signals combine as independent evidence
@@ -32,6 +42,10 @@ link together:
   (``conflicting``: two different people, places or figures), the
   closeness counts ``CONFLICT_FACTOR`` as much; this is what keeps two
   similar events apart when they share everything but their names.
+  Below ``EVENT_FIT``, the cosine of the two event profiles scales the
+  closeness (and the wording below) down in proportion: a passage that
+  names one event and a passage told among the other's names are rarely
+  about the same thing.
 * shared quotation: a run of ``QUOTE_WORDS`` or more words quoted in one
   passage and found in the other, two of them not stopwords. Outlets rarely
   produce the same words in a row by chance, so this alone links
@@ -41,7 +55,8 @@ link together:
   story, sharing their actors, reach about 0.5) with its bar at
   ``WORDING_BAR`` (near-identical wording, as in syndicated copy), and only
   when they share ``WORDING_WORDS`` words (the ratio calls a one-word title
-  "contained" in any passage holding that word).
+  "contained" in any passage holding that word); scaled by the event fit as
+  the closeness is.
 
 Word meanings were tried as a weaker signal and left out: WordNet 3.0
 synsets of shared nouns and verbs (and verb hypernyms), in the profiles or as
@@ -77,12 +92,12 @@ from collections import Counter, defaultdict
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from itertools import combinations
-from operator import mul
+from operator import itemgetter, mul
 
 from rapidfuzz import fuzz
 
 from reader import feedback
-from reader.evidence import Evidence, Vocabulary, passage_evidence, shared_quote
+from reader.evidence import NAME_SIGNS, Evidence, Vocabulary, passage_evidence, shared_quote
 from reader.model import Article, Corpus, Event, Kind, Link, Passage
 from reader.workers import PortablePassage, Workers, portable, share, unpacked, worker_vocabulary
 
@@ -103,12 +118,16 @@ CANDIDATES_PER_PASSAGE = 50  # the most passages one passage is compared with (t
 _POSTINGS_READ = 4 * CANDIDATES_PER_PASSAGE  # index entries held by more passages than this do not rank candidates
 _BRIDGES = 20  # closest passages of each passage tried as bridges for corroboration
 _REASON_ITEMS = 4  # how many shared items a reason lists
+EVENT_FIT = 0.5  # event fit at and above which closeness and wording count fully (see ``_event_profiles``)
+EVENT_ARTICLE = 0.5  # weight of an article's names in each of its passages' names, against the passage's own
+EVENT_SPREAD = 16  # the most names an event profile keeps
 PARALLEL_PASSAGES = 2_000  # fewer passages to link are all linked in this process (sharing would cost more)
 
 _SIGNS = {"e:": "entities", "d:": "dates", "n:": "figures", "w:": "rare words"}
 _SORT_NAMES = {"person": "people", "place": "places", "org": "organisations", "figure": "figures"}
 
 Profile = dict[str, float]
+_BY_WEIGHT = itemgetter(1, 0)  # a profile entry's weight, then its name
 
 
 @dataclass(slots=True)
@@ -120,10 +139,17 @@ class _Story:
     weights: dict[str, float]  # feature -> weight in this story
     own: list[Profile]  # each passage's own weighted features, scaled to unit length
     context: list[Profile]  # the same with its article neighbours' (see ``_in_context``), unit length
+    event: list[Profile]  # each passage's event profile (see ``_event_profiles``), unit length
 
     def closeness(self, i: int, j: int) -> float:
         """How well each of passages ``i`` and ``j`` is found in the other's context: the lesser of the two cosines."""
         return min(_cosine(self.own[i], self.context[j]), _cosine(self.context[i], self.own[j]))
+
+    def fit(self, i: int, j: int) -> float:
+        """How well the event profiles of passages ``i`` and ``j`` agree (cosine); 1 when either names nothing."""
+        if not self.event[i] or not self.event[j]:
+            return 1.0
+        return _cosine(self.event[i], self.event[j])
 
 
 def _cosine(a: Profile, b: Profile) -> float:
@@ -205,7 +231,11 @@ def _link(article: list[int], passages: list[Passage], vocabulary: Vocabulary) -
     close = {pair: story.closeness(*pair) for pair in candidates}
     corroboration = _corroboration(story, close)
     for (i, j), closeness in close.items():
-        link = judge_pair(story.evidence[i], story.evidence[j], story.weights, closeness + corroboration.get((i, j), 0.0))
+        closeness += corroboration.get((i, j), 0.0)
+        # A poor event fit only lowers the score: it is worked out only for the pairs that link without it.
+        link = judge_pair(story.evidence[i], story.evidence[j], story.weights, closeness, 1.0)
+        if link is not None and (fit := story.fit(i, j)) < EVENT_FIT:
+            link = judge_pair(story.evidence[i], story.evidence[j], story.weights, closeness, fit)
         if link is not None:
             score, why = link
             passages[i].links.append(Link(passages[j].id, score, why))
@@ -218,7 +248,9 @@ def _prepare(article: list[int], passages: list[Passage], vocabulary: Vocabulary
     evidence = [passage_evidence(p, vocabulary) for p in passages]
     weights = _weights(evidence, len(set(article)))
     own = [{f: weights[f] for f in e.features if weights[f] > 0} for e in evidence]
-    return _Story(article, evidence, weights, [_unit(p) for p in own], _in_context(article, own))
+    return _Story(
+        article, evidence, weights, [_unit(p) for p in own], _in_context(article, own), _event_profiles(article, own)
+    )
 
 
 def _weights(evidence: list[Evidence], sources: int) -> dict[str, float]:
@@ -266,6 +298,76 @@ def _in_context(article: list[int], own: list[Profile]) -> list[Profile]:
                             profile[f] = held(f, 0.0) + w * decay
             profiles[i] = _unit(profile)
     return profiles
+
+
+def _event_profiles(article: list[int], own: list[Profile]) -> list[Profile]:
+    """Each passage's event profile: the names (entities and figures) told together with the names around it.
+
+    A passage's *names* are the entity and figure features among its own
+    weights, plus its article neighbours' as in ``_in_context``, plus its
+    whole article's at ``EVENT_ARTICLE`` weight (each scaled to unit length
+    first): a paragraph that names nobody is about what its article is about.
+    Each name is then described by the names of every passage naming it, and
+    a passage's event profile is the weighted sum of its names' descriptions.
+    An event is told with its own people, places, organisations and figures,
+    so two passages naming different people of one event (the fire chief, the
+    victim) get close profiles, as both are named with the same company and
+    town elsewhere; two passages about two similar events do not, though both
+    name the state, the regulator and the wire service. Each description and
+    profile keeps its ``EVENT_SPREAD`` heaviest names, so the cost stays
+    linear in the story's passages.
+    """
+    named = [_unit({f: w for f, w in profile.items() if f.startswith(NAME_SIGNS)}) for profile in own]
+    by_article: dict[int, list[int]] = defaultdict(list)
+    for i, number in enumerate(article):
+        by_article[number].append(i)
+    decays = [CONTEXT_DECAY**step for step in range(CONTEXT_REACH + 1)]
+    around: list[Profile] = [{} for _ in own]  # each passage's names with its neighbours' and its article's
+    for members in by_article.values():
+        whole: Profile = {}
+        for i in members:
+            for f, w in named[i].items():
+                whole[f] = whole.get(f, 0.0) + w
+        whole = _unit(whole)
+        for at, i in enumerate(members):
+            profile = dict(named[i])
+            held = profile.get
+            for step in range(1, CONTEXT_REACH + 1):
+                decay = decays[step]
+                for near in (at - step, at + step):
+                    if 0 <= near < len(members):
+                        for f, w in named[members[near]].items():
+                            profile[f] = held(f, 0.0) + w * decay
+            for f, w in whole.items():
+                profile[f] = held(f, 0.0) + w * EVENT_ARTICLE
+            around[i] = _unit(_heaviest(profile))
+    told: dict[str, Profile] = {}  # name -> the names told with it, summed over the passages naming it
+    for names, near in zip(named, around):
+        for f in names:
+            if f not in told:
+                told[f] = dict(near)
+                continue
+            described = told[f]
+            held = described.get
+            for g, w in near.items():
+                described[g] = held(g, 0.0) + w
+    description = {f: _unit(_heaviest(names)) for f, names in told.items()}
+    profiles = []
+    for names in around:  # every name around a passage is some passage's own, so it has a description
+        profile = {}
+        held = profile.get
+        for f, w in names.items():
+            for g, v in description[f].items():
+                profile[g] = held(g, 0.0) + w * v
+        profiles.append(_unit(_heaviest(profile)))
+    return profiles
+
+
+def _heaviest(profile: Profile) -> Profile:
+    """The ``EVENT_SPREAD`` heaviest entries of ``profile``, heaviest first (ties: the later name first)."""
+    if len(profile) <= EVENT_SPREAD:
+        return profile
+    return dict(sorted(profile.items(), key=_BY_WEIGHT, reverse=True)[:EVENT_SPREAD])
 
 
 def _candidates(story: _Story) -> set[tuple[int, int]]:
@@ -348,12 +450,13 @@ def _link_portable(story: list[tuple[int, PortablePassage]]) -> list[list[tuple[
 
 
 def judge_pair(
-    a: Evidence, b: Evidence, weights: dict[str, float], closeness: float
+    a: Evidence, b: Evidence, weights: dict[str, float], closeness: float, fit: float
 ) -> tuple[float, tuple[str, ...]] | None:
     """The score in [0, 1] that two passages report the same thing and the reasons, if it reaches the threshold.
 
-    ``closeness`` is the pair's profile cosine plus its corroboration (see the
-    module docstring). Each signal measures its evidence ``x`` in units of
+    ``closeness`` is the pair's profile cosine plus its corroboration and
+    ``fit`` the agreement of their event profiles (see the module
+    docstring). Each signal measures its evidence ``x`` in units of
     "enough on its own" (``x = 1`` at its bar) and turns it into odds
     ``x / (1 + x)`` (0.5 at the bar); the signals combine as independent
     evidence, so two signals each short of their bar can still link together.
@@ -365,11 +468,12 @@ def judge_pair(
     conflict = conflicting(a, b, weights)
     if conflict:
         closeness *= CONFLICT_FACTOR
-    doubts *= 1 / (1 + closeness / CLOSENESS_BAR)
+    agreement = min(1.0, fit / EVENT_FIT)
+    doubts *= 1 / (1 + agreement * closeness / CLOSENESS_BAR)
     shared = a.features & b.features
     wording = fuzz.token_set_ratio(a.content, b.content) / 100 if len(shared) >= WORDING_WORDS else 0.0
     if wording > WORDING_FLOOR:
-        doubts *= 1 / (1 + (wording - WORDING_FLOOR) / (WORDING_BAR - WORDING_FLOOR))
+        doubts *= 1 / (1 + agreement * (wording - WORDING_FLOOR) / (WORDING_BAR - WORDING_FLOOR))
     score = 1 - doubts
     if score < LINK_THRESHOLD:
         return None
@@ -379,6 +483,8 @@ def judge_pair(
         why.append(f"similar wording {wording:.2f} (rapidfuzz)")
     if conflict:
         why.append(f"but different {conflict}")
+    if fit < EVENT_FIT:
+        why.append(f"but told with other names (event fit {fit:.2f})")
     return score, tuple(why)
 
 

@@ -26,6 +26,13 @@ with two conditions for a merge (``_may_merge``):
   reach: two copies of one wire story are far closer than a third outlet's
   own report of the event needs to be.
 
+Then each article's group joins the groups its lead names
+(``_join_by_leads``): a translation, a blog post or a roundup words an event
+unlike the outlets reporting it, but its headline and first paragraphs name
+the event's people, places and figures. A roundup naming two groups' events
+joins them, so they become one story; inside it, the links keep the two
+events apart (``reader.links``).
+
 Candidate pairs come from an inverted index of each article's rarest
 features (``_candidates``), so 10,000 articles are not compared pair by pair.
 
@@ -39,11 +46,12 @@ import heapq
 import math
 import re
 from collections import Counter, defaultdict
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass
 from itertools import chain, combinations
 
-from reader.evidence import Evidence, Vocabulary, passage_evidence, passage_features
-from reader.model import Article, Corpus, Kind, unique_name
+from reader.evidence import NAME_SIGNS, Evidence, Vocabulary, passage_evidence, passage_features
+from reader.model import Article, Corpus, Kind, Passage, unique_name
 from reader.workers import PortablePassage, Workers, portable, share, unpacked, worker_vocabulary
 
 MIN_SIMILARITY = 0.15
@@ -51,6 +59,11 @@ SAME_STORY_SIMILARITY = 0.3
 COHESION_RATIO = 2 / 3
 _INDEXED_PER_ARTICLE = 40
 _INDEX_LIMIT = 100  # features held by more articles than this (in huge corpora) do not propose pairs
+PROMINENT_PASSAGES = 2  # an article's names found in this many of its passages are its prominent names
+ATTACH_SIMILARITY = 0.1  # the average similarity at which an article is on a group's topic
+LEAD_NAMES = 2  # how many of a group's names an article's lead must name to join it
+LEAD_PARAGRAPHS = 3  # the paragraphs after the title that make an article's lead
+_LEAD_KINDS = frozenset({Kind.PARAGRAPH, Kind.LIST_ITEM, Kind.QUOTE})
 _ID_TERMS = 3
 PARALLEL_ARTICLES = 200  # fewer articles than this are all read in this process (sharing would cost more)
 ARTICLES_PER_BATCH = 20  # articles read by a worker per message (about 20 ms of work)
@@ -58,6 +71,16 @@ PARALLEL_PAIRS = 20_000  # fewer pairs of articles are all compared in this proc
 PAIRS_PER_BATCH = 8_000  # pairs compared by a worker per message (about 60 ms of work)
 PAIRS_PER_ARTICLE = 50  # fewer pairs per article: sending each batch every article's features costs more
 _SLUG = re.compile(r"[^\w]+")
+
+
+@dataclass(slots=True)
+class _Read:
+    """What grouping reads of one article."""
+
+    features: set[str]  # the features of its kept passages
+    names: set[str]  # those that are names and figures
+    prominent: set[str]  # the names and figures found in ``PROMINENT_PASSAGES`` or more of its kept passages
+    lead: set[str]  # the names and figures of its title and first ``LEAD_PARAGRAPHS`` paragraphs
 
 
 def group_stories(
@@ -77,14 +100,15 @@ def group_stories(
     """
     vocabulary = Vocabulary() if vocabulary is None else vocabulary
     articles = corpus.articles
-    features = share(
+    read: list[_Read] = share(
         workers if len(articles) >= PARALLEL_ARTICLES else None,
         len(articles),
-        send=lambda n: (_portable_features, ([portable(p) for p in articles[n].passages if p.kept],)),
-        here=lambda n: _article_features(articles[n], vocabulary),
+        send=lambda n: (_read_portable, ([portable(p) for p in articles[n].passages if p.kept],)),
+        here=lambda n: _read([p for p in articles[n].passages if p.kept], vocabulary),
         checkpoint=checkpoint,
         batch=ARTICLES_PER_BATCH,
     )
+    features = [r.features for r in read]
     weights = _weights(features)
     # Sets of numbers intersect faster than sets of strings, and are quicker to send to a worker.
     number = {f: n for n, f in enumerate(weights)}
@@ -101,28 +125,37 @@ def group_stories(
         checkpoint=checkpoint,
     )
     similar = dict(zip(pairs, chain.from_iterable(found)))
+
+    def similarity(i: int, j: int) -> float:
+        return _similarities([(i, j)], numbered, weight, norms)[0]
+
+    groups = _join_by_leads(_cluster(len(articles), similar), read, similar, similarity)
     used: set[str] = set()
-    for members in _cluster(len(articles), similar):
+    for members in groups:
         story = _story_id([articles[i] for i in members], [features[i] for i in members], weights, used, vocabulary)
         for i in members:
             articles[i].story = story
 
 
-def _article_features(article: Article, vocabulary: Vocabulary) -> set[str]:
-    features: set[str] = set()
-    for passage in article.passages:
-        if passage.kept:
-            features |= passage_features(passage, vocabulary)
-    return features
+def _read(kept: Iterable[Passage], vocabulary: Vocabulary) -> _Read:
+    """The features, names, prominent names and lead names of an article, given its kept passages."""
+    held: Counter[str] = Counter()  # feature -> passages holding it
+    lead: set[str] = set()  # the features of the title and first paragraphs
+    paragraphs = 0
+    for passage in kept:
+        found = passage_features(passage, vocabulary)
+        held.update(found)
+        if passage.kind is Kind.TITLE or (passage.kind in _LEAD_KINDS and paragraphs < LEAD_PARAGRAPHS):
+            lead |= found
+            paragraphs += passage.kind is not Kind.TITLE
+    names = {f for f in held if f.startswith(NAME_SIGNS)}
+    prominent = {f for f in names if held[f] >= PROMINENT_PASSAGES}
+    return _Read(set(held), names, prominent, lead & names)
 
 
-def _portable_features(kept: list[PortablePassage]) -> set[str]:
-    """In a worker process: the features of an article, given its kept passages (see ``_article_features``)."""
-    vocabulary = worker_vocabulary()
-    features: set[str] = set()
-    for data in kept:
-        features |= passage_features(unpacked(data), vocabulary)
-    return features
+def _read_portable(kept: list[PortablePassage]) -> _Read:
+    """In a worker process: ``_read`` of an article, given its kept passages."""
+    return _read(map(unpacked, kept), worker_vocabulary())
 
 
 def _similarities(
@@ -192,6 +225,77 @@ def _cluster(n: int, similar: dict[tuple[int, int], float]) -> list[list[int]]:
                 a, b = min(i, k), max(i, k)
                 heapq.heappush(heap, (-average, a, b, version[a], version[b]))
     return sorted((sorted(m) for m in members.values()), key=lambda m: m[0])
+
+
+def _join_by_leads(
+    groups: list[list[int]],
+    read: list[_Read],
+    similar: dict[tuple[int, int], float],
+    similarity: Callable[[int, int], float],
+) -> list[list[int]]:
+    """The groups after each article's group joins the groups its lead names (``_lead_pass``), until none does."""
+    while True:
+        joined = _lead_pass(groups, read, similar, similarity)
+        if len(joined) == len(groups):
+            return joined
+        groups = joined
+
+
+def _lead_pass(
+    groups: list[list[int]],
+    read: list[_Read],
+    similar: dict[tuple[int, int], float],
+    similarity: Callable[[int, int], float],
+) -> list[list[int]]:
+    """The groups after each article's group joins every other group its lead names, in order of first member.
+
+    A translation, a blog post or a roundup words an event unlike the outlets
+    that report it, so it may meet none of them at ``MIN_SIMILARITY``, or
+    only the outlets of one of the two events it reports. What an article
+    reports is in its headline and first paragraphs (``_Read.lead``): its
+    group joins a group of two or more articles when its lead names
+    ``LEAD_NAMES`` or more of that group's own names (those the group tells,
+    ``_told``, and no other such group does: the state and the wire service
+    that both events' reports name say nothing) and it is at least on that
+    group's topic (average similarity ``ATTACH_SIMILARITY`` to its articles). A
+    roundup whose lead names two groups' events joins them, so they become
+    one story and its passages can be linked with either event's reports;
+    the links keep the two events apart (``reader.links``). Only the groups
+    an article met among the candidate pairs are tried.
+    """
+    group_of = {i: n for n, members in enumerate(groups) for i in members}
+    told = {n: _told(members, read) for n, members in enumerate(groups) if len(members) > 1}
+    groups_naming = Counter(f for names in told.values() for f in names)
+    teller = {f: n for n, names in told.items() for f in names if groups_naming[f] == 1}  # own name -> its group
+    parent = list(range(len(groups)))  # union-find over the groups
+
+    def root(n: int) -> int:
+        while parent[n] != n:
+            parent[n] = parent[parent[n]]
+            n = parent[n]
+        return n
+
+    for article, found in enumerate(read):
+        named = Counter(teller[f] for f in found.lead if f in teller)  # group -> its own names the lead names
+        for n, count in sorted(named.items()):
+            if count < LEAD_NAMES or n == group_of[article]:
+                continue
+            pairs = [(min(article, i), max(article, i)) for i in groups[n]]
+            if not any(pair in similar for pair in pairs):  # not met among the candidate pairs
+                continue
+            average = sum(similar[p] if p in similar else similarity(*p) for p in pairs) / len(pairs)
+            if average >= ATTACH_SIMILARITY:
+                parent[root(group_of[article])] = root(n)
+    merged: dict[int, list[int]] = defaultdict(list)
+    for n, members in enumerate(groups):
+        merged[root(n)] += members
+    return sorted((sorted(m) for m in merged.values()), key=lambda m: m[0])
+
+
+def _told(members: list[int], read: list[_Read]) -> set[str]:
+    """The names a group of articles tells: those prominent in one of them or named by two or more."""
+    named = Counter(f for i in members for f in read[i].names)
+    return {f for f, count in named.items() if count >= 2}.union(*(read[i].prominent for i in members))
 
 
 def _may_merge(level: float, cohesion_a: float | None, cohesion_b: float | None) -> bool:

@@ -139,6 +139,20 @@ def test_dates_match_by_their_parts():
     assert "shared dates: Saturday" in link.why
 
 
+def test_percentages_and_sums_match_however_they_are_written():
+    def figures(text: str, label: str, written: str) -> set[str]:
+        start = text.index(written)
+        passage = Passage("p", Kind.PARAGRAPH, 0, len(text), text,
+                          entities=[Entity(start, start + len(written), label, f"{label.lower()}:x")])
+        return {f for f in passage_evidence(passage).features if f.startswith("n:")}
+
+    assert figures("The bank cut its rate to 2.25% on Wednesday.", "PERCENT", "2.25%") == {"n:2.25%"}
+    assert figures("The rate was lowered to 2.25 per cent.", "PERCENT", "2.25 per cent") == {"n:2.25%"}
+    assert figures("Unemployment rose to 9 percent.", "PERCENT", "9 percent") == {"n:9%"}
+    fine = figures("A fine of 12,675 dollars.", "MONEY", "12,675 dollars")
+    assert figures("It paid a $12,675 penalty.", "MONEY", "$12,675") == fine == {"n:12675"}
+
+
 def test_near_identical_wording_links_on_similarity():
     text_a = "Rescuers pulled two climbers from the glacier crevasse late on Friday."
     text_b = "Late on Friday rescuers pulled two climbers out of a glacier crevasse."

@@ -91,7 +91,7 @@ def test_an_article_read_in_a_worker_process_has_the_features_it_has_here(monkey
     monkeypatch.setattr(workers, "_vocabulary", Vocabulary())
     for article in corpus.articles:
         kept = [portable(p) for p in article.passages if p.kept]
-        assert stories._portable_features(kept) == stories._article_features(article, Vocabulary())
+        assert stories._read_portable(kept) == stories._read([p for p in article.passages if p.kept], Vocabulary())
 
 
 def test_workers_take_jobs_from_the_front_while_this_process_takes_them_from_the_back(tmp_path):
