@@ -619,9 +619,12 @@ def other_sources(corpus: Corpus, passage_id: str) -> list[tuple[Article, Passag
 
 
 def only_here(corpus: Corpus, passage_id: str) -> bool:
-    """Whether a passage is article text that no other source reports (kept, not a title, no links)."""
+    """Whether a passage is article text that no other source reports (kept, linkable, not a title, no links).
+
+    Section headings are never linked (see ``LINKABLE_KINDS``), so they are not "only here" either.
+    """
     found = corpus.locate(passage_id)
     if found is None:
         return False
     passage = found[1]
-    return passage.kept and passage.kind is not Kind.TITLE and not passage.links
+    return passage.kept and passage.kind in LINKABLE_KINDS and passage.kind is not Kind.TITLE and not passage.links

@@ -230,6 +230,17 @@ def test_other_sources_best_first_and_only_here():
     assert other_sources(corpus, "a:2") == []
 
 
+def test_a_section_heading_is_not_only_here():
+    corpus = Corpus([
+        make_article("a", ["Quake", "Rescue effort", "The governor thanked volunteers from the fishing fleet."]),
+        make_article("b", ["Quake", "Divers searched the harbour for a second day."]),
+    ])
+    corpus.articles[0].passages[1].kind = Kind.HEADING
+    link_passages(corpus)
+    assert not only_here(corpus, "a:1")
+    assert only_here(corpus, "a:2")
+
+
 def test_inflections_and_close_derivations_share_a_word_feature():
     assert stem("sues") == stem("sued") == stem("suing") == stem("sue")
     assert stem("suspend") == stem("suspended") == stem("suspension")
