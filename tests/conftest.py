@@ -27,25 +27,36 @@ def _scorer():
     return module
 
 
+def scores(export: dict, seeds: Path, gold: Path) -> dict:
+    """The scorer's structure, entities and links results for the ``export`` of the files in ``seeds``
+    against the gold files in ``gold``."""
+    score = _scorer()
+    score.SEEDS = seeds
+    structure = json.loads((gold / "structure.json").read_text(encoding="utf-8"))
+    by_name = {Path(a["path"]).name: a for a in export["articles"]}
+    arts = {n: score.Article(n, by_name[n], structure["articles"][n]) for n in structure["articles"]}
+    return {
+        "structure": score.score_structure(arts),
+        "entities": score.score_entities(arts, json.loads((gold / "entities.json").read_text(encoding="utf-8"))),
+        "links": score.score_links(arts, export, json.loads((gold / "events.json").read_text(encoding="utf-8")), structure),
+    }
+
+
+def exported(paths: list[Path]) -> dict:
+    """The JSON export of ``paths``, as the scorer reads it."""
+    return json.loads(to_json(analyse(load(paths))))
+
+
 @pytest.fixture(scope="session")
 def seed_export() -> dict:
     """The JSON export of the five seed .txt files, as the scorer reads it."""
-    return json.loads(to_json(analyse(load(SEEDS))))
+    return exported(SEEDS)
 
 
 @pytest.fixture(scope="session")
 def seed_scores(seed_export) -> dict:
     """The scorer's structure, entities and links results on the seeds."""
-    score = _scorer()
-    gold = score.GOLD
-    structure = json.loads((gold / "structure.json").read_text(encoding="utf-8"))
-    by_name = {Path(a["path"]).name: a for a in seed_export["articles"]}
-    arts = {n: score.Article(n, by_name[n], structure["articles"][n]) for n in structure["articles"]}
-    return {
-        "structure": score.score_structure(arts),
-        "entities": score.score_entities(arts, json.loads((gold / "entities.json").read_text(encoding="utf-8"))),
-        "links": score.score_links(arts, seed_export, json.loads((gold / "events.json").read_text(encoding="utf-8")), structure),
-    }
+    return scores(seed_export, FIXTURES / "seeds", FIXTURES / "eval" / "gold")
 
 
 # Property tests: a fast default run; `pytest --long-properties` for at least 10,000 examples each.
