@@ -281,23 +281,35 @@ def _unit(profile: Profile) -> Profile:
 
 def _in_context(article: list[int], own: list[Profile]) -> list[Profile]:
     """Each passage's own weights plus its article neighbours', ``CONTEXT_DECAY`` as much per step, scaled to unit length."""
+    profiles: list[Profile] = [{} for _ in own]
+    for members in _by_article(article):
+        for at, i in enumerate(members):
+            profiles[i] = _unit(_with_neighbours(own, members, at))
+    return profiles
+
+
+def _by_article(article: list[int]) -> list[list[int]]:
+    """The positions of each article's passages, in reading order, given each passage's article number."""
     by_article: dict[int, list[int]] = defaultdict(list)
     for i, number in enumerate(article):
         by_article[number].append(i)
-    profiles: list[Profile] = [{} for _ in own]
-    decays = [CONTEXT_DECAY**step for step in range(CONTEXT_REACH + 1)]
-    for members in by_article.values():
-        for at, i in enumerate(members):
-            profile = dict(own[i])
-            held = profile.get
-            for step in range(1, CONTEXT_REACH + 1):
-                decay = decays[step]
-                for near in (at - step, at + step):
-                    if 0 <= near < len(members):
-                        for f, w in own[members[near]].items():
-                            profile[f] = held(f, 0.0) + w * decay
-            profiles[i] = _unit(profile)
-    return profiles
+    return list(by_article.values())
+
+
+_DECAYS = [CONTEXT_DECAY**step for step in range(CONTEXT_REACH + 1)]
+
+
+def _with_neighbours(profiles: list[Profile], members: list[int], at: int) -> Profile:
+    """The profile of passage ``members[at]`` plus its article neighbours', ``CONTEXT_DECAY`` as much per step."""
+    profile = dict(profiles[members[at]])
+    held = profile.get
+    for step in range(1, CONTEXT_REACH + 1):
+        decay = _DECAYS[step]
+        for near in (at - step, at + step):
+            if 0 <= near < len(members):
+                for f, w in profiles[members[near]].items():
+                    profile[f] = held(f, 0.0) + w * decay
+    return profile
 
 
 def _event_profiles(article: list[int], own: list[Profile]) -> list[Profile]:
@@ -318,26 +330,16 @@ def _event_profiles(article: list[int], own: list[Profile]) -> list[Profile]:
     linear in the story's passages.
     """
     named = [_unit({f: w for f, w in profile.items() if f.startswith(NAME_SIGNS)}) for profile in own]
-    by_article: dict[int, list[int]] = defaultdict(list)
-    for i, number in enumerate(article):
-        by_article[number].append(i)
-    decays = [CONTEXT_DECAY**step for step in range(CONTEXT_REACH + 1)]
     around: list[Profile] = [{} for _ in own]  # each passage's names with its neighbours' and its article's
-    for members in by_article.values():
+    for members in _by_article(article):
         whole: Profile = {}
         for i in members:
             for f, w in named[i].items():
                 whole[f] = whole.get(f, 0.0) + w
         whole = _unit(whole)
         for at, i in enumerate(members):
-            profile = dict(named[i])
+            profile = _with_neighbours(named, members, at)
             held = profile.get
-            for step in range(1, CONTEXT_REACH + 1):
-                decay = decays[step]
-                for near in (at - step, at + step):
-                    if 0 <= near < len(members):
-                        for f, w in named[members[near]].items():
-                            profile[f] = held(f, 0.0) + w * decay
             for f, w in whole.items():
                 profile[f] = held(f, 0.0) + w * EVENT_ARTICLE
             around[i] = _unit(_heaviest(profile))
