@@ -147,19 +147,27 @@ class Run:
         judgements = [_decoded(decode_judgement, self._get(JUDGEMENTS, key)) for key in self._keys]
         unjudged = [n for n, (article, judgement) in enumerate(zip(articles, judgements))
                     if judgement is None or not _fits(judgement, article)]
+        self._per_article(unjudged, judge_article, lambda n: (articles[n],), judgements, JUDGEMENTS, encode_judgement)
+        mark_boilerplate(corpus, judgements)
+        self._flush([JUDGEMENTS])
+
+    def _per_article(self, missing: list[int], function: Callable, arguments: Callable[[int], tuple],
+                     results: list, kind: str, encode: Callable) -> None:
+        """``function(*arguments(n))`` for each article ``n`` in ``missing``, into ``results[n]`` and the cache as ``kind``.
+
+        The work is shared with the worker processes when there are enough articles.
+        """
         found = share(
-            self.workers if len(unjudged) >= PARALLEL_ARTICLES else None,
-            len(unjudged),
-            send=lambda k: (judge_article, (articles[unjudged[k]],)),
-            here=lambda k: judge_article(articles[unjudged[k]]),
+            self.workers if len(missing) >= PARALLEL_ARTICLES else None,
+            len(missing),
+            send=lambda k: (function, arguments(missing[k])),
+            here=lambda k: function(*arguments(missing[k])),
             checkpoint=self.checkpoint,
             batch=ARTICLES_PER_BATCH,
         )
-        for n, judgement in zip(unjudged, found):
-            judgements[n] = judgement
-            self._keep(JUDGEMENTS, self._keys[n], encode_judgement, judgement)
-        mark_boilerplate(corpus, judgements)
-        self._flush([JUDGEMENTS])
+        for n, result in zip(missing, found):
+            results[n] = result
+            self._keep(kind, self._keys[n], encode, result)
 
     def entities(self, corpus: Corpus) -> None:
         """The corpus's entities if its articles are unchanged, else the entity stage over the articles' scans."""
@@ -171,17 +179,9 @@ class Run:
         scans = [_decoded(decode_scan, self._get(SCANS, scan_key)) for scan_key in self._keys]
         unscanned = [n for n, (article, scan) in enumerate(zip(articles, scans))
                      if scan is None or not len(scan.amounts) == len(scan.mentions) == len(article.passages)]
-        found = share(
-            self.workers if len(unscanned) >= PARALLEL_ARTICLES else None,
-            len(unscanned),
-            send=lambda k: (scan_article, ([p.text for p in articles[unscanned[k]].passages],)),
-            here=lambda k: scan_article([p.text for p in articles[unscanned[k]].passages]),
-            checkpoint=self.checkpoint,
-            batch=ARTICLES_PER_BATCH,
+        self._per_article(
+            unscanned, scan_article, lambda n: ([p.text for p in articles[n].passages],), scans, SCANS, encode_scan
         )
-        for n, scan in zip(unscanned, found):
-            scans[n] = scan
-            self._keep(SCANS, self._keys[n], encode_scan, scan)
         annotate_entities(corpus, scans)
         self._keep(ENTITIES, key, encode_entities, corpus)
         self._flush([SCANS, ENTITIES])
