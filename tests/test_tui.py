@@ -568,3 +568,48 @@ async def test_a_folder_without_articles_still_shows_the_keys_and_the_problems(t
         assert "q Quit" in lines[-1] and "newsprism" in lines[0]
         await pilot.press("p")
         assert "empty.md" in screen_text(app)
+
+
+async def test_a_quick_load_is_in_the_first_frame(monkeypatch):
+    import reader.tui.app
+
+    monkeypatch.setattr(reader.tui.app, "FIRST_FRAME_WAIT", 30)  # however slow the machine, the load is "quick"
+    listed_in_frames: list[int] = []
+
+    class Recorded(NewsprismApp):
+        CSS_PATH = str(Path(reader.tui.app.__file__).with_name(NewsprismApp.CSS_PATH))
+
+        def _display(self, screen, renderable):
+            super()._display(screen, renderable)
+            if renderable is not None:
+                listed_in_frames.append(self.query_one(ArticleList).option_count)
+
+    app = Recorded([bundled_articles()])
+    async with app.run_test(size=SIZE) as pilot:
+        await started(pilot)
+    assert listed_in_frames and listed_in_frames[0] > 0  # no frame of empty panes came first
+
+
+async def test_a_slow_load_shows_the_panes_first_and_the_list_when_done(monkeypatch):
+    import reader.load
+    import reader.tui.app
+
+    real_load, release = reader.load.load, threading.Event()
+
+    def slow_load(*args, **kwargs):
+        release.wait(timeout=30)
+        return real_load(*args, **kwargs)
+
+    monkeypatch.setattr(reader.tui.app, "FIRST_FRAME_WAIT", 0.01)
+    monkeypatch.setattr(reader.load, "load", slow_load)
+    app = NewsprismApp([bundled_articles()])
+    try:
+        async with app.run_test(size=SIZE) as pilot:
+            await pilot.pause()
+            assert "loading…" in screen_text(app).splitlines()[0]
+            assert app.query_one(ArticleList).option_count == 0
+            release.set()
+            await started(pilot)
+            assert "Amazon employees demand company drop" in screen_text(app)
+    finally:
+        release.set()

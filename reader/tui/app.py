@@ -34,6 +34,7 @@ if TYPE_CHECKING:
     from reader.tui.screens.compare import CompareScreen
 
 _LINKABLE = (Kind.PARAGRAPH, Kind.LIST_ITEM, Kind.QUOTE)
+FIRST_FRAME_WAIT = 0.15  # seconds the first frame may wait for the articles to load
 
 
 def _readable_mentions(corpus: Corpus) -> dict[str, EntityInfo]:
@@ -88,6 +89,8 @@ class NewsprismApp(App[None]):
         self._reading_order: dict[str, int] = {}  # passage id -> position in the corpus
         self.progress: ProgressBar | None = None  # shown while the analysis runs
         self._listed = threading.Event()  # set once the article list is on screen: the analysis may start
+        self._loaded: Corpus | None = None  # the loaded articles, set by the worker just before CorpusLoaded
+        self._loading = threading.Event()  # set with _loaded
         self._collecting = False  # whether the cycle collector is to be resumed once the list is shown
 
     def compose(self) -> ComposeResult:
@@ -104,6 +107,16 @@ class NewsprismApp(App[None]):
         self._collecting = gc.isenabled()
         gc.disable()  # until the list is on screen: see _started
         self.load_and_analyse()
+
+    def on_mount(self) -> None:
+        """Give the loading worker a moment to finish before the first frame, so that frame shows the list.
+
+        The event loop waits (nothing is on screen yet to answer keys): a warm or small load then
+        runs alone instead of sharing the interpreter with frames of an empty list, and is on
+        screen sooner. A longer load paints the empty panes first and fills them when done.
+        """
+        if self._loading.wait(timeout=FIRST_FRAME_WAIT):
+            self._show_loaded(self._loaded)
 
     async def on_article_list_painted(self) -> None:
         await self._started()
@@ -146,6 +159,8 @@ class NewsprismApp(App[None]):
         worker = get_current_worker()
         cache = Cache(self.paths)
         corpus = load(self.paths, cache=cache)
+        self._loaded = corpus
+        self._loading.set()
         self.post_message(CorpusLoaded(corpus))
         self._listed.wait(timeout=5)
         if worker.is_cancelled:
@@ -168,7 +183,11 @@ class NewsprismApp(App[None]):
         self.mount(self.progress, after=self.query_one("#panes"))
 
     def on_corpus_loaded(self, message: CorpusLoaded) -> None:
-        self.corpus = message.corpus
+        if message.corpus is not self.corpus:  # not shown at mount already
+            self._show_loaded(message.corpus)
+
+    def _show_loaded(self, corpus: Corpus) -> None:
+        self.corpus = corpus
         self.sub_title = __version__
         articles = self.query_one(ArticleList)
         articles.show(self.corpus)
