@@ -10,9 +10,9 @@ cache (see ``Run``):
   article changed, the keys are merged over the corpus again from each article's name candidates
   (``scans``, keyed by its passages);
 * stories: the story of every article (``stories``, keyed by the whole analysed corpus);
-* links: each story's links before the user's feedback (``links``, keyed by the story's analysed
-  articles); the feedback is applied every time; the events (``events``, keyed by the stories,
-  their links and the feedback).
+* links: each story's links before the user's feedback and the event groups they form (``links``,
+  keyed by the story's analysed articles); the feedback is applied every time, and the events of
+  the stories it changes are found again.
 """
 
 from __future__ import annotations
@@ -30,7 +30,7 @@ from reader.entities import ArticleScan, annotate_entities, scan_article
 from reader.entities.mentions import Mention
 from reader.evidence import Vocabulary
 from reader.links import link_passages
-from reader.model import Article, Corpus, Entity, Event, Link, Passage
+from reader.model import Article, Corpus, Entity, Link, Passage
 from reader.stories import group_stories
 from reader.workers import Workers, share
 
@@ -53,7 +53,7 @@ STAGES: tuple[tuple[str, Stage], ...] = (
 )
 
 # The kinds of cache records the stages keep (see reader.cache).
-JUDGEMENTS, SCANS, ENTITIES, STORIES, LINKS, EVENTS = "judgements", "scans", "entities", "stories", "links", "events"
+JUDGEMENTS, SCANS, ENTITIES, STORIES, LINKS = "judgements", "scans", "entities", "stories", "links"
 
 
 class Cancelled(Exception):
@@ -65,6 +65,7 @@ def analyse(
     on_stage: Callable[[str, int, int], None] | None = None,
     cache: Cache | None = None,
     should_stop: Callable[[], bool] | None = None,
+    workers: Workers | None = None,
 ) -> Corpus:
     """Run every stage over ``corpus``; ``on_stage(name, done, total)`` hears as each stage starts.
 
@@ -82,7 +83,8 @@ def analyse(
         if should_stop is not None and should_stop():
             raise Cancelled
 
-    workers = Workers()
+    own_workers = workers is None
+    workers = Workers() if workers is None else workers
     run = Run(cache, workers, checkpoint)
     if cache is not None:
         cache.flush([FILES])
@@ -94,7 +96,8 @@ def analyse(
                     on_stage(name, done, len(run.stages))
                 stage(corpus)
     finally:
-        workers.close()
+        if own_workers:
+            workers.close()
     return corpus
 
 
@@ -201,26 +204,23 @@ class Run:
     def links(self, corpus: Corpus) -> None:
         """As :func:`reader.links.link_passages`: each story's links before feedback and the events come
         from the cache when what they depend on is unchanged."""
-        verdicts = feedback.load()
-        story_keys = []
-        unlinked: list[tuple[str, list[tuple[Article, Passage]]]] = []  # the stories not in the cache, by key
-        for passages in links.stories_of(corpus):
+        stories = list(links.stories_of(corpus))
+        groups: list[links.Groups | None] = []
+        unlinked: list[tuple[str, int]] = []  # the stories not in the cache: key, position
+        for n, passages in enumerate(stories):
             members = dict.fromkeys(id(article) for article, _ in passages)
             key = content_key(*(self._analysed[member] for member in members))
-            story_keys.append(key)
-            if not restore_links(self._get(LINKS, key), passages):
-                unlinked.append((key, passages))
-        links.link_stories([passages for _, passages in unlinked], self.vocabulary, self.checkpoint, self.workers)
-        for key, passages in unlinked:
-            self._keep(LINKS, key, encode_links, passages)
-        feedback.apply(corpus, verdicts)
-        key = content_key(self._stories_key, *story_keys, json.dumps(sorted(verdicts.items())))
-        events = _decoded(decode_events, self._get(EVENTS, key))
-        if events is None:
-            events = links.find_events(corpus)
-            self._keep(EVENTS, key, encode_events, events)
-        corpus.events = events
-        self._flush([LINKS, EVENTS])
+            groups.append(restore_links(self._get(LINKS, key), passages))
+            if groups[-1] is None:
+                unlinked.append((key, n))
+        linked = links.link_stories([stories[n] for _, n in unlinked], self.vocabulary, self.checkpoint, self.workers)
+        for (key, n), found in zip(unlinked, linked):
+            groups[n] = found
+            self._keep(LINKS, key, encode_links, (stories[n], found))
+        changed = feedback.apply(corpus, feedback.load())
+        story_passages = [[p for _, p in passages] for passages in stories]
+        corpus.events = links.find_events(corpus, links.unchanged_groups(story_passages, groups, changed))
+        self._flush([LINKS])
 
     def _get(self, kind: str, key: str) -> Any | None:
         """The record of ``kind`` kept under ``key`` in the cache, if any."""
@@ -337,27 +337,26 @@ def restore_entities(record: object, corpus: Corpus) -> bool:
     return True
 
 
-def encode_events(events: list[Event]) -> list:
-    return [[event.id, list(event.passage_ids), list(event.sources)] for event in events]
+def encode_links(story: tuple[list[tuple[Article, Passage]], links.Groups]) -> list:
+    """The links of a story's linkable passages, in their order, and its event groups."""
+    passages, groups = story
+    return [[[[link.to, link.score, list(link.why)] for link in passage.links] for _, passage in passages], groups]
 
 
-def decode_events(record: list) -> list[Event]:
-    return [Event(event_id, tuple(passage_ids), tuple(sources)) for event_id, passage_ids, sources in record]
-
-
-def encode_links(passages: list[tuple[Article, Passage]]) -> list:
-    """The links of a story's linkable passages, in their order."""
-    return [[[link.to, link.score, list(link.why)] for link in passage.links] for _, passage in passages]
-
-
-def restore_links(record: object, passages: list[tuple[Article, Passage]]) -> bool:
-    """Set the story's links from ``record``; False (and nothing set) if it does not fit the passages."""
+def restore_links(record: object, passages: list[tuple[Article, Passage]]) -> links.Groups | None:
+    """Set the story's links from ``record`` and return its event groups; None (and nothing set) if it
+    does not fit the passages."""
     try:
-        if not isinstance(record, list) or len(record) != len(passages):
-            return False
-        found = [[Link(to, score, tuple(why)) for to, score, why in passage] for passage in record]
+        if not isinstance(record, list):
+            return None
+        story_links, groups = record
+        if not isinstance(story_links, list) or len(story_links) != len(passages):
+            return None
+        found = [[Link(to, score, tuple(why)) for to, score, why in passage] for passage in story_links]
+        if not all(isinstance(n, int) and 0 <= n < len(passages) for group in groups for n in group):
+            return None
     except (TypeError, ValueError):
-        return False
+        return None
     for (_, passage), passage_links in zip(passages, found):
         passage.links = passage_links
-    return True
+    return groups

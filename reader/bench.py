@@ -134,12 +134,15 @@ def measure_analysis(folder: Path, cache_folder: Path) -> dict:
     from reader.analysis import analyse
     from reader.cache import Cache
     from reader.load import load
+    from reader.workers import Workers
 
     cpu = time.process_time()
     starts = [("load", time.perf_counter())]
     cache = Cache([folder], cache_folder)
-    corpus = load([folder], cache=cache)
-    analyse(corpus, on_stage=lambda name, _done, _total: starts.append((name, time.perf_counter())), cache=cache)
+    with Workers() as workers:
+        corpus = load([folder], cache=cache, workers=workers)
+        analyse(corpus, on_stage=lambda name, _done, _total: starts.append((name, time.perf_counter())), cache=cache,
+                workers=workers)
     bounds = [t for _, t in starts] + [time.perf_counter()]
     return {
         "articles": len(corpus.articles),

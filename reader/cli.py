@@ -68,10 +68,12 @@ def _export(args: argparse.Namespace) -> int:
     from reader.cache import Cache
     from reader.export import to_json
     from reader.load import load
+    from reader.workers import Workers
 
     paths = _paths(args.paths)
     cache = None if args.no_cache else Cache(paths)
-    corpus = analyse(load(paths, cache=cache), cache=cache)
+    with Workers() as workers:
+        corpus = analyse(load(paths, cache=cache, workers=workers), cache=cache, workers=workers)
     sys.stdout.write(to_json(corpus) + "\n")
     for problem in corpus.problems:
         print(f"newsprism: {problem.path}: {problem.message}", file=sys.stderr)
@@ -82,8 +84,10 @@ def _clean(args: argparse.Namespace) -> int:
     from reader.analysis import analyse
     from reader.load import load
     from reader.model import Kind
+    from reader.workers import Workers
 
-    corpus = analyse(load(args.paths))
+    with Workers() as workers:
+        corpus = analyse(load(args.paths, workers=workers), workers=workers)
     texts = []
     for article in corpus.articles:
         lines = [article.title] if article.title else []

@@ -104,10 +104,12 @@ def record(corpus: Corpus, passage_id: str, other_id: str, verdict: Verdict | No
         apply(corpus, {key: verdict})
 
 
-def apply(corpus: Corpus, verdicts: dict[str, Verdict]) -> None:
-    """Remove rejected links and add confirmed ones (score 1.0) between passages of ``corpus``."""
+def apply(corpus: Corpus, verdicts: dict[str, Verdict]) -> set[str]:
+    """Remove rejected links and add confirmed ones (score 1.0) between passages of ``corpus``; the ids of
+    the passages at either end of a verdict applied."""
+    changed: set[str] = set()
     if not verdicts:
-        return
+        return changed
     by_key = {}
     for article in corpus.articles:
         fingerprint = article_fingerprint(article)
@@ -118,7 +120,9 @@ def apply(corpus: Corpus, verdicts: dict[str, Verdict]) -> None:
         if None in ends or ends[0][0] is ends[1][0]:
             continue
         (_, a), (_, b) = ends
+        changed.update((a.id, b.id))
         for passage, other in ((a, b), (b, a)):
             passage.links = [link for link in passage.links if link.to != other.id]
             if verdict is Verdict.CONFIRMED and passage.kept and other.kept:
                 passage.links.insert(0, Link(other.id, 1.0, CONFIRMED_WHY))
+    return changed

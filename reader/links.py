@@ -127,6 +127,7 @@ _SIGNS = {"e:": "entities", "d:": "dates", "n:": "figures", "w:": "rare words"}
 _SORT_NAMES = {"person": "people", "place": "places", "org": "organisations", "figure": "figures"}
 
 Profile = dict[str, float]
+Groups = list[list[int]]  # a story's events (see ``find_events``), each as the positions of its passages in the story
 _BY_WEIGHT = itemgetter(1, 0)  # a profile entry's weight, then its name
 
 
@@ -169,9 +170,10 @@ def link_passages(
 
     ``vocabulary``, ``checkpoint`` and ``workers`` are as in ``link_stories``.
     """
-    link_stories(list(stories_of(corpus)), vocabulary, checkpoint, workers)
-    feedback.apply(corpus, feedback.load())
-    corpus.events = find_events(corpus)
+    stories = list(stories_of(corpus))
+    groups = link_stories(stories, vocabulary, checkpoint, workers)
+    changed = feedback.apply(corpus, feedback.load())
+    corpus.events = find_events(corpus, unchanged_groups([[p for _, p in s] for s in stories], groups, changed))
 
 
 def link_stories(
@@ -179,10 +181,10 @@ def link_stories(
     vocabulary: Vocabulary | None = None,
     checkpoint: Callable[[], None] | None = None,
     workers: Workers | None = None,
-) -> None:
-    """``link_story`` for each of ``stories``; ``vocabulary`` is the analysis's, if any (see
-    ``reader.evidence.Vocabulary``); ``checkpoint()``, if given, is called before each story and may
-    raise to stop the linking there.
+) -> list[Groups]:
+    """``link_story`` for each of ``stories``, and its event groups; ``vocabulary`` is the analysis's, if
+    any (see ``reader.evidence.Vocabulary``); ``checkpoint()``, if given, is called before each story
+    and may raise to stop the linking there.
 
     With ``PARALLEL_PASSAGES`` passages or more to link, ``workers`` (see ``reader.workers``) link
     some of the stories, each sent as plain data (``_portable``), while this process links the
@@ -196,10 +198,14 @@ def link_stories(
         here=lambda n: link_story(stories[n], vocabulary),
         checkpoint=checkpoint,
     )
-    for passages, story_links in zip(stories, found):
-        if story_links is not None:  # linked by a worker
+    groups = []
+    for passages, result in zip(stories, found):
+        if isinstance(result, tuple):  # linked by a worker
+            story_links, result = result
             for (_, passage), passage_links in zip(passages, story_links):
                 passage.links = [Link(to, score, why) for to, score, why in passage_links]
+        groups.append(result)
+    return groups
 
 
 def stories_of(corpus: Corpus) -> Iterator[list[tuple[Article, Passage]]]:
@@ -214,14 +220,16 @@ def stories_of(corpus: Corpus) -> Iterator[list[tuple[Article, Passage]]]:
             yield [(a, p) for a in members for p in a.passages if p.kept and p.kind in LINKABLE_KINDS]
 
 
-def link_story(passages: list[tuple[Article, Passage]], vocabulary: Vocabulary | None = None) -> None:
-    """Link the linkable ``passages`` of one story (see ``stories_of``) to each other.
+def link_story(passages: list[tuple[Article, Passage]], vocabulary: Vocabulary | None = None) -> Groups:
+    """Link the linkable ``passages`` of one story (see ``stories_of``) to each other; its event groups.
 
     ``vocabulary`` is the analysis's, if any (see ``reader.evidence.Vocabulary``).
     """
     numbers: dict[int, int] = {}
     article = [numbers.setdefault(id(a), len(numbers)) for a, _ in passages]
-    _link(article, [p for _, p in passages], Vocabulary() if vocabulary is None else vocabulary)
+    story = [p for _, p in passages]
+    _link(article, story, Vocabulary() if vocabulary is None else vocabulary)
+    return story_groups(story)
 
 
 def _link(article: list[int], passages: list[Passage], vocabulary: Vocabulary) -> None:
@@ -444,11 +452,12 @@ def _portable(passages: list[tuple[Article, Passage]]) -> list[tuple[int, Portab
     return [(numbers.setdefault(id(a), len(numbers)), portable(p)) for a, p in passages]
 
 
-def _link_portable(story: list[tuple[int, PortablePassage]]) -> list[list[tuple[str, float, tuple[str, ...]]]]:
-    """In a worker process: the links of each passage of ``story`` as (to, score, why), in its order."""
+def _link_portable(story: list[tuple[int, PortablePassage]]) -> tuple[list[list[tuple[str, float, tuple[str, ...]]]], Groups]:
+    """In a worker process: the links of each passage of ``story`` as (to, score, why), in its order,
+    and the story's event groups."""
     passages = [unpacked(data) for _, data in story]
     _link([number for number, _ in story], passages, worker_vocabulary())
-    return [[(link.to, link.score, link.why) for link in p.links] for p in passages]
+    return [[(link.to, link.score, link.why) for link in p.links] for p in passages], story_groups(passages)
 
 
 def judge_pair(
@@ -521,14 +530,25 @@ def _shared_reasons(shared: Iterable[str], weights: dict[str, float], shown_by: 
     ]
 
 
-def find_events(corpus: Corpus) -> list[Event]:
-    """The events of the corpus: cliques of linked passages covering every link (``_clique_cover``), in reading order."""
+def find_events(corpus: Corpus, known: list[set[str]] | None = None) -> list[Event]:
+    """The events of the corpus in reading order: cliques of linked passages covering every link
+    (``_clique_cover``), those that retell one event merged (``_merge_overlapping``).
+
+    ``known`` holds event groups (passage ids) found before in parts of the link graph that no link
+    leaves and whose links have not changed since: they are taken as they are, and only the rest of
+    the graph is covered. The events are the same, since cliques never reach beyond passages linked
+    to each other.
+    """
+    known = known or []
+    found = {passage_id for group in known for passage_id in group}
     graph: dict[str, dict[str, float]] = {
-        p.id: {link.to: link.score for link in p.links} for a in corpus.articles for p in a.passages if p.links
+        p.id: {link.to: link.score for link in p.links}
+        for a in corpus.articles for p in a.passages if p.links and p.id not in found
     }
-    order = {p.id: n for n, (_, p) in enumerate((a, p) for a in corpus.articles for p in a.passages)}
-    groups = _merge_overlapping(_clique_cover(graph))
-    cliques = sorted((sorted(c, key=order.__getitem__) for c in groups), key=lambda c: order[c[0]])
+    passage_ids = [p.id for a in corpus.articles for p in a.passages]  # in reading order
+    order = {passage_id: n for n, passage_id in enumerate(passage_ids)}
+    groups = _merge_overlapping(_clique_cover(graph)) + known
+    cliques = [[passage_ids[n] for n in clique] for clique in sorted(sorted(map(order.__getitem__, c)) for c in groups)]
     article_order = {a.id: n for n, a in enumerate(corpus.articles)}
     events = []
     per_story: Counter[str] = Counter()
@@ -538,6 +558,21 @@ def find_events(corpus: Corpus) -> list[Event]:
         per_story[story] += 1
         events.append(Event(f"{story}/{per_story[story]}", tuple(clique), tuple(sources)))
     return events
+
+
+def story_groups(passages: list[Passage]) -> Groups:
+    """The event groups of one story's linked ``passages`` (see ``find_events``), as their positions in it."""
+    graph = {p.id: {link.to: link.score for link in p.links} for p in passages if p.links}
+    position = {p.id: n for n, p in enumerate(passages)}
+    return sorted(sorted(map(position.__getitem__, group)) for group in _merge_overlapping(_clique_cover(graph)))
+
+
+def unchanged_groups(stories: list[list[Passage]], groups: list[Groups], changed: set[str]) -> list[set[str]]:
+    """The event groups (as passage ids) of ``stories``, but of those holding a passage in ``changed``
+    (one whose links the user's feedback changed since the groups were found)."""
+    return [{passages[n].id for n in group}
+            for passages, found in zip(stories, groups) if not any(p.id in changed for p in passages)
+            for group in found]
 
 
 def _merge_overlapping(cliques: list[set[str]]) -> list[set[str]]:
@@ -596,12 +631,27 @@ def _clique_cover(graph: dict[str, dict[str, float]]) -> list[set[str]]:
 
 
 def record_verdict(corpus: Corpus, passage_id: str, other_id: str, verdict: feedback.Verdict | None) -> None:
-    """Keep the user's verdict on the link between two passages, apply it now and refresh the events.
+    """Keep the user's verdict on the link between two passages, apply it now and refresh the events of
+    the passages linked to either of them, directly or not (the other events stay as they are).
 
     Forgetting a verdict (None) takes effect at the next analysis.
     """
     feedback.record(corpus, passage_id, other_id, verdict)
-    corpus.events = find_events(corpus)
+    reached = _reached(corpus, (passage_id, other_id))
+    corpus.events = find_events(corpus, [set(e.passage_ids) for e in corpus.events if reached.isdisjoint(e.passage_ids)])
+
+
+def _reached(corpus: Corpus, passage_ids: Iterable[str]) -> set[str]:
+    """``passage_ids`` and every passage linked to them, directly or through others."""
+    reached = set(passage_ids)
+    todo = list(reached)
+    while todo:
+        found = corpus.locate(todo.pop())
+        for link in found[1].links if found else ():
+            if link.to not in reached:
+                reached.add(link.to)
+                todo.append(link.to)
+    return reached
 
 
 def other_sources(corpus: Corpus, passage_id: str) -> list[tuple[Article, Passage]]:

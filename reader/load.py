@@ -35,11 +35,15 @@ from reader.sanitize import REPLACEMENT, inert
 if TYPE_CHECKING:
     import yaml
 
+    from reader.workers import Workers
+
 # markdown-it-py, PyYAML and charset-normalizer are imported when a file is parsed, not when
 # newsprism starts: files found in the cache need none of them.
 
 ARTICLE_SUFFIXES = (".md", ".markdown", ".txt")
 DEFAULT_MAX_BYTES = 20_000_000  # larger files are refused unread
+PARALLEL_FILES = 200  # fewer files to parse are all parsed in this process (sharing would cost more)
+FILES_PER_BATCH = 20  # files parsed by a worker per message (about 15 ms of work)
 _HEADLINE_SEARCH = 8  # how many first passages may repeat the front matter's title or be the H1
 _NOT_ARTICLE = "skipped: not a .md or .txt article"
 _NOT_REGULAR = "not a regular file (a device, named pipe or socket), so not read"
@@ -76,20 +80,45 @@ class LoadError(Exception):
     """A file that cannot become an article; the message is shown to the user."""
 
 
-def load(paths: Iterable[Path | str], max_bytes: int = DEFAULT_MAX_BYTES, cache: Cache | None = None) -> Corpus:
+def load(paths: Iterable[Path | str], max_bytes: int = DEFAULT_MAX_BYTES, cache: Cache | None = None,
+         workers: Workers | None = None) -> Corpus:
     """Load every article under ``paths`` (files or folders, searched recursively).
 
     Files larger than ``max_bytes`` are refused without being read. With a ``cache``, a file
-    parsed before (the same bytes) is taken from it, and new parses are kept in it.
+    parsed before (the same bytes) is taken from it, and new parses are kept in it. With
+    ``PARALLEL_FILES`` files or more to parse, ``workers`` (see :mod:`reader.workers`) parse some of
+    them. Articles and problems come in the order of the files, however they were parsed.
     """
+    found: list[Problem | _File] = []  # in file order
+    for path in discover(paths, found):
+        try:
+            data = _read_bytes(path, max_bytes)
+        except LoadError as error:
+            found.append(Problem(shown_path(path), str(error)))
+            continue
+        key = file_key(path, data) if cache is not None else None
+        record = cache.get(FILES, key) if key is not None else None
+        parsed = decode_file(record, path) if record is not None else None
+        found.append(_File(path, key, data if parsed is None else b"", parsed))
+    unparsed = [entry for entry in found if isinstance(entry, _File) and entry.parsed is None]
+    for entry, record in zip(unparsed, _parse_files(unparsed, workers)):
+        if isinstance(record, str):
+            entry.error = record
+            continue
+        entry.parsed = decode_file(record, entry.path)
+        if cache is not None and entry.key is not None:
+            cache.put(FILES, entry.key, record)
     corpus = Corpus()
     used_ids: set[str] = set()
-    for path in discover(paths, corpus.problems):
-        try:
-            article = read_article(path, corpus.problems, max_bytes=max_bytes, cache=cache)
-        except LoadError as error:
-            corpus.problems.append(Problem(shown_path(path), str(error)))
+    for entry in found:
+        if isinstance(entry, Problem):
+            corpus.problems.append(entry)
             continue
+        if entry.parsed is None:
+            corpus.problems.append(Problem(shown_path(entry.path), entry.error or "not parsed"))
+            continue
+        article, warnings = entry.parsed
+        corpus.problems.extend(warnings)
         article.id = unique_name(article.id, used_ids)
         for n, passage in enumerate(article.passages):
             passage.id = passage_id(article.id, n)
@@ -97,12 +126,50 @@ def load(paths: Iterable[Path | str], max_bytes: int = DEFAULT_MAX_BYTES, cache:
     return corpus
 
 
+@dataclass(slots=True)
+class _File:
+    """A file read by ``load``: its cache key, its bytes until parsed, then its article and warnings or
+    why it cannot be read."""
+
+    path: Path
+    key: str | None
+    data: bytes
+    parsed: tuple[Article, list[Problem]] | None
+    error: str | None = None
+
+
+def _parse_files(files: list[_File], workers: Workers | None) -> list[list | str]:
+    """``parsed_file`` of each of ``files``, some by ``workers`` when there are ``PARALLEL_FILES`` or more."""
+    if not files:
+        return []
+    from reader.workers import share
+
+    return share(
+        workers if len(files) >= PARALLEL_FILES else None,
+        len(files),
+        send=lambda n: (parsed_file, (files[n].path, files[n].data)),
+        here=lambda n: parsed_file(files[n].path, files[n].data),
+        batch=FILES_PER_BATCH,
+    )
+
+
+def parsed_file(path: Path, data: bytes) -> list | str:
+    """The article in the bytes ``data`` of the file ``path`` with its warnings, as a cache record
+    (see :func:`reader.cache.encode_file`), or why it cannot be read."""
+    warnings: list[Problem] = []
+    try:
+        article = parse(path, _decoded_text(path, data, warnings), warnings)
+    except LoadError as error:
+        return str(error)
+    return encode_file(article, warnings)
+
+
 def shown_path(path: Path | str) -> str:
     """``path`` as text that is safe to show: file names are untrusted too."""
     return inert(str(path))
 
 
-def discover(paths: Iterable[Path | str], problems: list[Problem]) -> Iterator[Path]:
+def discover(paths: Iterable[Path | str], problems: list[Problem] | list[Problem | _File]) -> Iterator[Path]:
     """Article files under ``paths`` in a stable order; anything else is reported in ``problems``.
 
     Folders are searched recursively, skipping hidden names. Symbolic links to
@@ -213,25 +280,6 @@ def _reason(error: OSError) -> str:
     if isinstance(error, FileNotFoundError):
         return "not found (was it moved or deleted?)"
     return (error.strerror or str(error)).lower()
-
-
-def read_article(path: Path, problems: list[Problem], *, max_bytes: int = DEFAULT_MAX_BYTES,
-                 cache: Cache | None = None) -> Article:
-    """The article in the file ``path``, its warnings added to ``problems``; raises :class:`LoadError`."""
-    data = _read_bytes(path, max_bytes)
-    key = file_key(path, data) if cache is not None else None
-    found = None
-    if key is not None and (record := cache.get(FILES, key)) is not None:
-        found = decode_file(record, path)
-    if found is not None:
-        article, warnings = found
-    else:
-        warnings = []
-        article = parse(path, _decoded_text(path, data, warnings), warnings)
-        if key is not None:
-            cache.put(FILES, key, encode_file(article, warnings))
-    problems.extend(warnings)
-    return article
 
 
 def read_text(path: Path, problems: list[Problem] | None = None, *, max_bytes: int = DEFAULT_MAX_BYTES) -> str:
@@ -401,12 +449,24 @@ def _parse_markdown(path: Path, text: str, problems: list[Problem]) -> Article:
     )
 
 
+# Front matter nesting deeper than this (as far as a quick count can tell) is read by PyYAML's
+# Python parser, which stops at Python's recursion limit: LibYAML's overflows the C stack (a crash)
+# at some tens of thousands of levels. Real front matter nests two or three levels.
+_LIBYAML_DEPTH = 100
+_INDENT = re.compile(r"^ {%d}" % _LIBYAML_DEPTH, re.MULTILINE)
+
+
 @cache
-def _metadata_loader() -> type[yaml.SafeLoader]:
-    """YAML's safe loader, but a date or number Python cannot hold (2024-13-45, 5000 digits) stays text."""
+def _metadata_loader(libyaml: bool) -> type[yaml.SafeLoader]:
+    """YAML's safe loader, but a date or number Python cannot hold (2024-13-45, 5000 digits) stays text.
+
+    With ``libyaml``, on LibYAML's parser if PyYAML was built with it (five times quicker than Python's).
+    """
     import yaml
 
-    class MetadataLoader(yaml.SafeLoader):
+    safe = getattr(yaml, "CSafeLoader", yaml.SafeLoader) if libyaml else yaml.SafeLoader
+
+    class MetadataLoader(safe):  # type: ignore[misc, valid-type]
         pass
 
     for tag, construct in (
@@ -415,6 +475,12 @@ def _metadata_loader() -> type[yaml.SafeLoader]:
     ):
         MetadataLoader.add_constructor(tag, _or_scalar(construct))
     return MetadataLoader
+
+
+def _shallow(text: str) -> bool:
+    """Whether YAML ``text`` surely nests less than ``_LIBYAML_DEPTH`` levels: it opens fewer flow
+    collections than that and indents no line that far."""
+    return text.count("[") + text.count("{") < _LIBYAML_DEPTH and not _INDENT.search(text)
 
 
 def _or_scalar(construct):
@@ -457,7 +523,7 @@ def _front_matter(path: Path, text: str, problems: list[Problem]) -> tuple[_Meta
         return meta, match.end()
 
     try:
-        data = yaml.load(match.group(1), Loader=_metadata_loader())  # noqa: S506 - a safe loader
+        data = yaml.load(match.group(1), Loader=_metadata_loader(_shallow(match.group(1))))  # noqa: S506 - safe
     except yaml.MarkedYAMLError as error:
         mark = error.problem_mark or error.context_mark
         return malformed(mark.line + 2 if mark else 1, inert(error.problem or error.context or "not valid YAML"))

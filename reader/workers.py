@@ -19,11 +19,12 @@ import sys
 from collections.abc import Callable
 from typing import TYPE_CHECKING, Any, TypeVar
 
-from reader.evidence import Vocabulary
 from reader.model import Entity, Kind, Passage
 
-if TYPE_CHECKING:  # multiprocessing is imported when workers start (it takes a while to import)
+if TYPE_CHECKING:  # imported when workers start: the reader loads its files before it needs them
     from concurrent.futures import Future, ProcessPoolExecutor
+
+    from reader.evidence import Vocabulary
 
 MAX_WORKERS = 3
 IN_FLIGHT = 4  # batches sent to each worker at a time, so that it never waits for the next
@@ -150,6 +151,12 @@ class Workers:
                 results[n] = here(n)
         return results
 
+    def __enter__(self) -> Workers:
+        return self
+
+    def __exit__(self, *_exception: object) -> None:
+        self.close()
+
     def close(self) -> None:
         """End the worker processes: they drop the jobs not begun and stop after the ones they are doing."""
         if self._pool is not None:
@@ -186,6 +193,8 @@ def _start_worker() -> None:
     """Set up a worker process: its vocabulary, no cycle collection (as in the analysing process, see
     ``reader.analysis.cycle_collection_paused``; a worker lives for one analysis), and nothing it
     prints reaches the terminal the reader draws on."""
+    from reader.evidence import Vocabulary
+
     global _vocabulary
     _vocabulary = Vocabulary()
     gc.disable()

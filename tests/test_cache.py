@@ -115,8 +115,7 @@ def test_a_damaged_cache_is_ignored_and_rebuilt(damage, tmp_path, work):
     cache_folder = tmp_path / "cache"
     fresh = exported(SEEDS, cache_folder)
     packs = sorted(cache_folder.rglob("*.pack"))
-    assert {p.name.split(".")[1] for p in packs} == {"files", "judgements", "scans", "entities", "stories",
-                                                      "links", "events"}
+    assert {p.name.split(".")[1] for p in packs} == {"files", "judgements", "scans", "entities", "stories", "links"}
     for pack in packs:
         pack.write_bytes(damage(pack.read_bytes()))
     assert exported(SEEDS, cache_folder) == fresh
@@ -152,7 +151,7 @@ def test_the_export_keeps_its_cache_in_the_user_cache_directory_and_no_cache_tou
     assert main(["export", str(folder)]) == 0
     assert capsys.readouterr().out == without * 2
     new = set(cache_dir.rglob("*.pack")) - packs
-    assert {p.name.split(".")[1] for p in new} >= {"files", "judgements", "scans", "entities", "stories", "events"}
+    assert {p.name.split(".")[1] for p in new} >= {"files", "judgements", "scans", "entities", "stories", "links"}
     assert sorted(folder.iterdir()) == before
 
 

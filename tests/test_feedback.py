@@ -137,15 +137,41 @@ def test_an_edited_article_drops_its_old_verdicts(data_dir, tmp_path):
 
 
 def test_a_verdict_given_in_the_reader_updates_the_events_at_once(data_dir):
-    from reader.links import record_verdict
+    from reader.links import find_events, record_verdict
 
     corpus = opened()
     a, b = first_link(corpus)
     record_verdict(corpus, a, b, Verdict.REJECTED)
     assert all({a, b} - set(e.passage_ids) for e in corpus.events)
+    assert corpus.events == find_events(corpus)  # only the events around the verdict were found again
     c, d = unlinked_pair(corpus)
     record_verdict(corpus, c, d, Verdict.CONFIRMED)
     assert any({c, d} <= set(e.passage_ids) for e in corpus.events)
+    assert corpus.events == find_events(corpus)
+
+
+def test_a_confirmed_link_across_two_stories_makes_one_event_of_them_after_a_restart(data_dir):
+    from reader.links import find_events
+
+    def both_stories():
+        corpus = load([TWO_QUAKES])
+        group_stories(corpus)
+        link_passages(corpus)
+        return corpus
+
+    corpus = both_stories()
+    stories = {}
+    for article in corpus.articles:
+        stories.setdefault(article.story, article)
+    assert len(stories) == 2
+    first, second = (next(p for p in article.body if p.kept and p.links) for article in stories.values())
+    feedback.record(corpus, first.id, second.id, Verdict.CONFIRMED)
+    again = both_stories()
+    # the events of the stories the verdict changed are found again; the others' are kept: the same as
+    # finding every event afresh from the links
+    assert again.events == find_events(again)
+    assert any({first.id, second.id} <= set(e.passage_ids) for e in again.events)
+    assert {e.id.split("/")[0] for e in again.events} == set(stories)
 
 
 RECORDER = """

@@ -10,6 +10,7 @@ from pathlib import Path
 import pytest
 
 from reader import analysis, links, stories, workers
+from reader import load as load_module
 from reader.analysis import Cancelled, analyse
 from reader.cache import Cache
 from reader.evidence import Vocabulary, passage_evidence, passage_features
@@ -74,16 +75,37 @@ def test_worker_processes_give_the_analysis_one_process_gives(generated, monkeyp
                           (stories, "PAIRS_PER_BATCH")):
         monkeypatch.setattr(module, batch, 2)
     assert to_json(analyse(load([generated]))) == alone
+    monkeypatch.setattr(load_module, "PARALLEL_FILES", 1)
+    monkeypatch.setattr(load_module, "FILES_PER_BATCH", 2)
+    with Workers() as shared:  # the same worker processes parse the files, then analyse them
+        assert to_json(analyse(load([generated], workers=shared), workers=shared)) == alone
+
+
+def test_files_parsed_in_worker_processes_load_as_here_with_problems_in_file_order(tmp_path, monkeypatch):
+    for n in range(6):
+        (tmp_path / f"{n}-story.md").write_text(f"---\ntitle: Story {n}\n---\nStory {n}\n\nIts paragraph.\n")
+    (tmp_path / "2-binary.txt").write_bytes(b"\x00\x01binary")
+    (tmp_path / "4-bad.md").write_text("---\ntitle: [never closed\n---\nThe body still shows.\n")
+    (tmp_path / "5-empty.txt").write_text("  \n")
+    here = load([tmp_path])
+    monkeypatch.setattr(load_module, "PARALLEL_FILES", 1)
+    monkeypatch.setattr(load_module, "FILES_PER_BATCH", 2)
+    with Workers(1) as pool:
+        there = load([tmp_path], workers=pool)
+        assert pool._pool is not None  # the workers did start
+    assert [(a.id, a.title, a.passages) for a in there.articles] == [(a.id, a.title, a.passages) for a in here.articles]
+    assert there.problems == here.problems
+    assert [Path(p.path).name for p in here.problems] == ["2-binary.txt", "4-bad.md", "5-empty.txt"]
 
 
 def test_a_story_linked_in_a_worker_process_gets_the_links_it_gets_here(monkeypatch):
     corpus = analyse(load(SEEDS))
     story = next(links.stories_of(corpus))
-    links.link_story(story)
+    groups = links.link_story(story)
     here = [[(link.to, link.score, link.why) for link in passage.links] for _, passage in story]
-    assert any(here)
+    assert any(here) and groups
     monkeypatch.setattr(workers, "_vocabulary", Vocabulary())  # as a worker process has
-    assert links._link_portable(links._portable(story)) == here
+    assert links._link_portable(links._portable(story)) == (here, groups)
 
 
 def test_an_article_read_in_a_worker_process_has_the_features_it_has_here(monkeypatch):
@@ -152,7 +174,7 @@ def test_an_analysis_told_to_stop_while_linking_links_no_further_story(generated
     assert len(list(links.stories_of(analyse(load([generated]))))) > 2
     linked = []
     original = links.link_story
-    monkeypatch.setattr(links, "link_story", lambda passages, *rest: linked.append(original(passages, *rest)))
+    monkeypatch.setattr(links, "link_story", lambda passages, *rest: linked.append(passages) or original(passages, *rest))
     with pytest.raises(Cancelled):
         analyse(load([generated]), should_stop=lambda: len(linked) == 2)
     assert len(linked) == 2
@@ -162,7 +184,7 @@ def test_an_analysis_stopped_midway_leaves_a_cache_that_gives_the_whole_analysis
     fresh = to_json(analyse(load([generated])))
     linked = []
     original = links.link_story
-    monkeypatch.setattr(links, "link_story", lambda passages, *rest: linked.append(original(passages, *rest)))
+    monkeypatch.setattr(links, "link_story", lambda passages, *rest: linked.append(passages) or original(passages, *rest))
     cache = Cache([generated], tmp_path / "cache")
     with pytest.raises(Cancelled):
         analyse(load([generated], cache=cache), cache=cache, should_stop=lambda: len(linked) == 2)

@@ -527,7 +527,7 @@ async def test_quitting_while_the_analysis_runs_tells_it_to_stop(monkeypatch):
     in_stage, release, finished = threading.Event(), threading.Event(), threading.Event()
     answers: list[bool] = []
 
-    def slow_analysis(corpus, on_stage, cache, should_stop):
+    def slow_analysis(corpus, on_stage, cache, should_stop, workers):
         """Stands for an analysis in a long stage: it asks ``should_stop`` once the test lets it go on."""
         try:
             on_stage("clean", 0, 4)

@@ -155,24 +155,26 @@ class NewsprismApp(App[None]):
         """
         from reader.cache import Cache
         from reader.load import load
+        from reader.workers import Workers
 
         worker = get_current_worker()
         cache = Cache(self.paths)
-        corpus = load(self.paths, cache=cache)
-        self._loaded = corpus
-        self._loading.set()
-        self.post_message(CorpusLoaded(corpus))
-        self._listed.wait(timeout=5)
-        if worker.is_cancelled:
-            return
-        from reader.analysis import STAGES, Cancelled, analyse
+        with Workers() as workers:
+            corpus = load(self.paths, cache=cache, workers=workers)
+            self._loaded = corpus
+            self._loading.set()
+            self.post_message(CorpusLoaded(corpus))
+            self._listed.wait(timeout=5)
+            if worker.is_cancelled:
+                return
+            from reader.analysis import STAGES, Cancelled, analyse
 
-        self.call_from_thread(self._show_progress, len(STAGES))
-        try:
-            analyse(corpus, on_stage=lambda name, done, total: self.post_message(AnalysisProgress(name, done, total)),
-                    cache=cache, should_stop=lambda: worker.is_cancelled)
-        except Cancelled:
-            return
+            self.call_from_thread(self._show_progress, len(STAGES))
+            try:
+                analyse(corpus, cache=cache, should_stop=lambda: worker.is_cancelled, workers=workers,
+                        on_stage=lambda name, done, total: self.post_message(AnalysisProgress(name, done, total)))
+            except Cancelled:
+                return
         self.post_message(CorpusAnalysed(corpus))
 
     def _show_progress(self, stages: int) -> None:
