@@ -17,15 +17,14 @@ cache (see ``Run``):
 
 from __future__ import annotations
 
-import gc
 import json
-from collections.abc import Callable, Iterator
-from contextlib import contextmanager
+from collections.abc import Callable
 from typing import Any
 
 from reader import feedback, links
 from reader.cache import FILES, Cache, content_key
 from reader.clean import Judgement, judge_article, mark_boilerplate
+from reader.collector import cycle_collection_paused
 from reader.entities import ArticleScan, annotate_entities, scan_article
 from reader.entities.mentions import Mention
 from reader.evidence import Vocabulary
@@ -99,25 +98,6 @@ def analyse(
         if own_workers:
             workers.close()
     return corpus
-
-
-@contextmanager
-def cycle_collection_paused() -> Iterator[None]:
-    """Pause Python's cycle collector: the stages make millions of small objects but few cycles, and
-    the collector would walk the whole corpus again and again (a sixth of the analysis time).
-
-    The objects made meanwhile (mostly the analysed corpus, kept while it is shown) are then moved
-    out of the collector's sight (``gc.freeze``): its next run would otherwise walk them all at once,
-    stalling whichever thread allocates next, the reader's interface included.
-    """
-    enabled = gc.isenabled()
-    gc.disable()
-    try:
-        yield
-    finally:
-        if enabled:
-            gc.freeze()
-            gc.enable()
 
 
 class Run:

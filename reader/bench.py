@@ -86,7 +86,7 @@ def _best_time(run: Callable[[], None], rounds: int, reset: Callable[[], None] =
 def bench_entities(corpus: Corpus, rounds: int) -> Result:
     """The entity recogniser over the whole corpus, as the pipeline runs it (the cycle collector paused),
     starting each round with cold caches."""
-    from reader.analysis import cycle_collection_paused
+    from reader.collector import cycle_collection_paused
     from reader.entities import annotate_entities
     from reader.entities.resolve import intrinsic, key_for
 

@@ -27,8 +27,9 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 from urllib.parse import urlparse
 
-from reader.clean import headline_index
 from reader.cache import FILES, Cache, decode_file, encode_file, file_key
+from reader.clean import headline_index
+from reader.collector import cycle_collection_paused
 from reader.model import Article, Corpus, Kind, Passage, Problem, Severity, passage_id, unique_name
 from reader.sanitize import REPLACEMENT, inert
 
@@ -89,6 +90,11 @@ def load(paths: Iterable[Path | str], max_bytes: int = DEFAULT_MAX_BYTES, cache:
     ``PARALLEL_FILES`` files or more to parse, ``workers`` (see :mod:`reader.workers`) parse some of
     them. Articles and problems come in the order of the files, however they were parsed.
     """
+    with cycle_collection_paused():
+        return _load(paths, max_bytes, cache, workers)
+
+
+def _load(paths: Iterable[Path | str], max_bytes: int, cache: Cache | None, workers: Workers | None) -> Corpus:
     found: list[Problem | _File] = []  # in file order
     for path in discover(paths, found):
         try:

@@ -191,7 +191,7 @@ def _each(jobs: list[Job]) -> list[Any]:
 
 def _start_worker() -> None:
     """Set up a worker process: its vocabulary, no cycle collection (as in the analysing process, see
-    ``reader.analysis.cycle_collection_paused``; a worker lives for one analysis), and nothing it
+    ``reader.collector.cycle_collection_paused``; a worker lives for one analysis), and nothing it
     prints reaches the terminal the reader draws on."""
     from reader.evidence import Vocabulary
 

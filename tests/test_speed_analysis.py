@@ -190,3 +190,18 @@ def test_an_analysis_stopped_midway_leaves_a_cache_that_gives_the_whole_analysis
         analyse(load([generated], cache=cache), cache=cache, should_stop=lambda: len(linked) == 2)
     cache = Cache([generated], tmp_path / "cache")
     assert to_json(analyse(load([generated], cache=cache), cache=cache)) == fresh
+
+
+def test_loading_and_analysing_pause_the_cycle_collector_and_leave_it_as_they_found_it():
+    import gc
+
+    assert gc.isenabled()
+    frozen = gc.get_freeze_count()
+    analyse(load(SEEDS))
+    assert gc.isenabled() and gc.get_freeze_count() > frozen  # what they made is out of the collector's sight
+    gc.disable()  # as the reader has it while it starts
+    try:
+        analyse(load(SEEDS))
+        assert not gc.isenabled()
+    finally:
+        gc.enable()
