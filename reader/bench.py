@@ -210,8 +210,10 @@ def time_to_paint(probe: str, arguments: Sequence[str], env: dict[str, str], cwd
 # Key-press latencies in the reader on the folder given (``python -c _KEYS_PROBE FOLDER PRESSES``): a key
 # is sent as the terminal would send it, and timed until the first frame composed after it that shows
 # its effect: ``down`` in the article list once it is on screen, while the analysis runs (one every
-# 50 ms), then, once it is done, ``]`` from a linked passage to the same report in the next source.
-# Prints {"during": [seconds...], "jumps": [seconds...]} as JSON.
+# 50 ms), then, once it is done, ``]`` from a linked passage to the same report in the next source:
+# one press every 100 ms, as a reader looks where each jump landed, then the key held down (each
+# press sent as soon as the last one shows, so it may wait for the frames the last one started).
+# Prints {"during": [seconds...], "jumps": [seconds...], "held": [seconds...]} as JSON.
 _KEYS_PROBE = """
 import asyncio, json, sys, time
 from pathlib import Path
@@ -248,7 +250,7 @@ async def latency(app, key, character, changed):
 
 async def main(folder, presses):
     app = Timed([folder])
-    during, jumps = [], []
+    during, jumps, held = [], [], []
     async with app.run_test(size=(120, 40)):
         articles = app.query_one(ArticleList)
         await frame(app, lambda: articles.option_count > 0)
@@ -263,11 +265,13 @@ async def main(folder, presses):
         if linked is not None:
             app.go_to(linked)
             await asyncio.sleep(0.1)
-            for _ in range(presses):
-                before = reader.current_passage.id
-                moved = lambda: reader.current_passage is not None and reader.current_passage.id != before
-                jumps.append(await latency(app, "right_square_bracket", "]", moved))
-    print(json.dumps({"during": during, "jumps": jumps}))
+            for times, pause in ((jumps, 0.1), (held, 0)):
+                for _ in range(presses):
+                    before = reader.current_passage.id
+                    moved = lambda: reader.current_passage is not None and reader.current_passage.id != before
+                    times.append(await latency(app, "right_square_bracket", "]", moved))
+                    await asyncio.sleep(pause)
+    print(json.dumps({"during": during, "jumps": jumps, "held": held}))
 
 asyncio.run(main(Path(sys.argv[1]), int(sys.argv[2])))
 """
@@ -437,6 +441,7 @@ def _keys(size: int, corpus: Path, presses: int, scratch: Path, env: dict[str, s
         "Textual composes at most 60 frames/s)")
     out(f"  down in the list, while analysing:  {_milliseconds(keys['during'])}")
     out(f"  ] jump to the next source:          {_milliseconds(keys['jumps'])}")
+    out(f"  ] held down:                        {_milliseconds(keys['held'])}")
     folder = write_long_article(scratch / "long-article")
     done = subprocess.run([sys.executable, "-c", _OPEN_PROBE, str(folder), str(min(presses, 10))], cwd=scratch,
                           env=dict(env, NEWSPRISM_CACHE_DIR=str(scratch / "cache-long")), capture_output=True,

@@ -45,6 +45,7 @@ ARTICLE_SUFFIXES = (".md", ".markdown", ".txt")
 DEFAULT_MAX_BYTES = 20_000_000  # larger files are refused unread
 PARALLEL_FILES = 200  # fewer files to parse are all parsed in this process (sharing would cost more)
 FILES_PER_BATCH = 20  # files parsed by a worker per message (about 15 ms of work)
+_UNPARSED_BYTES = 32_000_000  # files read and not parsed yet are parsed once they hold this much
 _HEADLINE_SEARCH = 8  # how many first passages may repeat the front matter's title or be the H1
 _NOT_ARTICLE = "skipped: not a .md or .txt article"
 _NOT_REGULAR = "not a regular file (a device, named pipe or socket), so not read"
@@ -96,6 +97,8 @@ def load(paths: Iterable[Path | str], max_bytes: int = DEFAULT_MAX_BYTES, cache:
 
 def _load(paths: Iterable[Path | str], max_bytes: int, cache: Cache | None, workers: Workers | None) -> Corpus:
     found: list[Problem | _File] = []  # in file order
+    unparsed: list[_File] = []  # read, not parsed yet
+    unparsed_bytes = 0
     for path in discover(paths, found):
         try:
             data = _read_bytes(path, max_bytes)
@@ -104,16 +107,15 @@ def _load(paths: Iterable[Path | str], max_bytes: int, cache: Cache | None, work
             continue
         key = file_key(path, data) if cache is not None else None
         record = cache.get(FILES, key) if key is not None else None
-        parsed = decode_file(record, path) if record is not None else None
-        found.append(_File(path, key, data if parsed is None else b"", parsed))
-    unparsed = [entry for entry in found if isinstance(entry, _File) and entry.parsed is None]
-    for entry, record in zip(unparsed, _parse_files(unparsed, workers)):
-        if isinstance(record, str):
-            entry.error = record
-            continue
-        entry.parsed = decode_file(record, entry.path)
-        if cache is not None and entry.key is not None:
-            cache.put(FILES, entry.key, record)
+        entry = _File(path, key, data, decode_file(record, path) if record is not None else None)
+        found.append(entry)
+        if entry.parsed is None:
+            unparsed.append(entry)
+            unparsed_bytes += len(data)
+            if unparsed_bytes >= _UNPARSED_BYTES:
+                _parse_files(unparsed, cache, workers)
+                unparsed, unparsed_bytes = [], 0
+    _parse_files(unparsed, cache, workers)
     corpus = Corpus()
     used_ids: set[str] = set()
     for entry in found:
@@ -144,19 +146,28 @@ class _File:
     error: str | None = None
 
 
-def _parse_files(files: list[_File], workers: Workers | None) -> list[list | str]:
-    """``parsed_file`` of each of ``files``, some by ``workers`` when there are ``PARALLEL_FILES`` or more."""
+def _parse_files(files: list[_File], cache: Cache | None, workers: Workers | None) -> None:
+    """Parse ``files`` (``parsed_file``), some by ``workers`` when there are ``PARALLEL_FILES`` or more;
+    keep the parses in ``cache``, and drop the files' bytes."""
     if not files:
-        return []
+        return
     from reader.workers import share
 
-    return share(
+    records = share(
         workers if len(files) >= PARALLEL_FILES else None,
         len(files),
         send=lambda n: (parsed_file, (files[n].path, files[n].data)),
         here=lambda n: parsed_file(files[n].path, files[n].data),
         batch=FILES_PER_BATCH,
     )
+    for entry, record in zip(files, records):
+        entry.data = b""
+        if isinstance(record, str):
+            entry.error = record
+            continue
+        entry.parsed = decode_file(record, entry.path)
+        if cache is not None and entry.key is not None:
+            cache.put(FILES, entry.key, record)
 
 
 def parsed_file(path: Path, data: bytes) -> list | str:

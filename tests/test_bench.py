@@ -24,7 +24,7 @@ def test_the_benchmark_runs_on_a_tiny_corpus_and_prints_every_measurement(capsys
     row = lines[lines.index(header) + 1].split()
     assert row[0] == "12" and int(row[1].replace(",", "")) > 12 * 400
     for label in ("bare Textual app", "bundled story, empty cache", "bundled story, warm cache",
-                  "12 articles, warm cache", "down in the list, while analysing", "] jump to the next source",
+                  "12 articles, warm cache", "down in the list, while analysing", "] jump to the next source", "] held down",
                   "entity recogniser"):
         assert label in out, label
 

@@ -93,8 +93,12 @@ def test_files_parsed_in_worker_processes_load_as_here_with_problems_in_file_ord
     with Workers(1) as pool:
         there = load([tmp_path], workers=pool)
         assert pool._pool is not None  # the workers did start
-    assert [(a.id, a.title, a.passages) for a in there.articles] == [(a.id, a.title, a.passages) for a in here.articles]
-    assert there.problems == here.problems
+        monkeypatch.setattr(load_module, "_UNPARSED_BYTES", 100)  # a few files at a time: few bytes held
+        few = load([tmp_path], workers=pool)
+    for loaded in (there, few):
+        assert [(a.id, a.title, a.passages) for a in loaded.articles] == [
+            (a.id, a.title, a.passages) for a in here.articles]
+        assert loaded.problems == here.problems
     assert [Path(p.path).name for p in here.problems] == ["2-binary.txt", "4-bad.md", "5-empty.txt"]
 
 
