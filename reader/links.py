@@ -472,8 +472,11 @@ def judge_pair(
     ``x / (1 + x)`` (0.5 at the bar); the signals combine as independent
     evidence, so two signals each short of their bar can still link together.
     """
-    doubts = 1.0
     quote = shared_quote(a, b) or shared_quote(b, a)
+    shared = a.features & b.features
+    if not quote and len(shared) < WORDING_WORDS and closeness < CLOSENESS_BAR:
+        return None  # the closeness is the only signal, and short of its bar before any doubt lowers it
+    doubts = 1.0
     if quote:
         doubts *= 1 - QUOTE_STRENGTH
     conflict = conflicting(a, b, weights)
@@ -481,7 +484,6 @@ def judge_pair(
         closeness *= CONFLICT_FACTOR
     agreement = min(1.0, fit / EVENT_FIT)
     doubts *= 1 / (1 + agreement * closeness / CLOSENESS_BAR)
-    shared = a.features & b.features
     wording = fuzz.token_set_ratio(a.content, b.content) / 100 if len(shared) >= WORDING_WORDS else 0.0
     if wording > WORDING_FLOOR:
         doubts *= 1 / (1 + agreement * (wording - WORDING_FLOOR) / (WORDING_BAR - WORDING_FLOOR))
