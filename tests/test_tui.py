@@ -570,11 +570,9 @@ async def test_a_folder_without_articles_still_shows_the_keys_and_the_problems(t
         assert "empty.md" in screen_text(app)
 
 
-async def test_a_quick_load_is_in_the_first_frame(monkeypatch):
+def recording_frames(record):
+    """A NewsprismApp class that calls ``record(app)`` on every frame it composes."""
     import reader.tui.app
-
-    monkeypatch.setattr(reader.tui.app, "FIRST_FRAME_WAIT", 30)  # however slow the machine, the load is "quick"
-    listed_in_frames: list[int] = []
 
     class Recorded(NewsprismApp):
         CSS_PATH = str(Path(reader.tui.app.__file__).with_name(NewsprismApp.CSS_PATH))
@@ -582,9 +580,18 @@ async def test_a_quick_load_is_in_the_first_frame(monkeypatch):
         def _display(self, screen, renderable):
             super()._display(screen, renderable)
             if renderable is not None:
-                listed_in_frames.append(self.query_one(ArticleList).option_count)
+                record(self)
 
-    app = Recorded([bundled_articles()])
+    return Recorded
+
+
+async def test_a_quick_load_is_in_the_first_frame(monkeypatch):
+    import reader.tui.app
+
+    monkeypatch.setattr(reader.tui.app, "FIRST_FRAME_WAIT", 30)  # however slow the machine, the load is "quick"
+    listed_in_frames: list[int] = []
+    app = recording_frames(lambda app: listed_in_frames.append(app.query_one(ArticleList).option_count))(
+        [bundled_articles()])
     async with app.run_test(size=SIZE) as pilot:
         await started(pilot)
     assert listed_in_frames and listed_in_frames[0] > 0  # no frame of empty panes came first
@@ -613,3 +620,20 @@ async def test_a_slow_load_shows_the_panes_first_and_the_list_when_done(monkeypa
             assert "Amazon employees demand company drop" in screen_text(app)
     finally:
         release.set()
+
+
+async def test_a_long_list_shows_its_first_articles_in_the_first_frame_and_the_rest_right_after(tmp_path, monkeypatch):
+    from reader.tui.widgets import article_list
+
+    for n in range(12):
+        (tmp_path / f"{n:02}.txt").write_text(f"Story number {n} in the folder\n\nIts only paragraph, number {n}.\n")
+    monkeypatch.setattr(article_list, "FIRST_OPTIONS", 6)  # three articles, each with its separator line
+    counts: list[int] = []
+    app = recording_frames(lambda app: counts.append(app.query_one(ArticleList).option_count))([tmp_path])
+    async with app.run_test(size=SIZE) as pilot:
+        await started(pilot)
+        articles = app.query_one(ArticleList)
+        assert articles.option_count == 12
+        await pilot.press("G")
+        assert articles.highlighted_article_id == "11"
+    assert 0 < min(c for c in counts if c) < 12  # a frame with the first articles came before the whole list

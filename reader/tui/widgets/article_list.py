@@ -13,10 +13,14 @@ from textual.widgets.option_list import Option
 from reader.model import Article, Corpus
 
 
+FIRST_OPTIONS = 200  # entries (articles, their separators, story headings) listed before the first frame
+
+
 class ArticleList(OptionList):
     """Articles by story. Article text is untrusted: every prompt is a Content object."""
 
     _painted = False  # whether it has been drawn with articles in it
+    _listing = 0  # how many times ``show`` was called: a listing's rest is added only if no other came since
 
     BINDINGS = [
         Binding("down,j", "cursor_down", "Next article", show=False, id="list.down"),
@@ -45,7 +49,12 @@ class ArticleList(OptionList):
         return super().render_lines(crop)
 
     def show(self, corpus: Corpus) -> None:
-        """List the corpus's articles, keeping the highlighted article where it is."""
+        """List the corpus's articles, keeping the highlighted article where it is.
+
+        A first listing of many articles puts ``FIRST_OPTIONS`` on screen first and the rest right
+        after that frame: the list measures every entry it holds, a thousand articles take a fifth
+        of a second, and the first screenful is what the user waits for.
+        """
         highlighted = self.highlighted_article_id
         options: list[Option | None] = []
         stories: dict[str | None, list[Article]] = {}
@@ -56,11 +65,19 @@ class ArticleList(OptionList):
                 options.append(Option(_story_heading(story, articles), disabled=True))
             for article in articles:
                 options.extend((Option(_prompt(article), id=article.id), None))
-        self.set_options(options)
+        first = options if highlighted is not None else options[:FIRST_OPTIONS]
+        self._listing += 1
+        self.set_options(first)
+        if len(first) < len(options):
+            self.call_after_refresh(self._add_rest, self._listing, options[len(first):])
         if highlighted is not None:
             self.highlighted = self.get_option_index(highlighted)
         elif corpus.articles:
             self.highlighted = self.get_option_index(corpus.articles[0].id)
+
+    def _add_rest(self, listing: int, rest: list[Option | None]) -> None:
+        if listing == self._listing:
+            self.add_options(rest)
 
     def highlight_article(self, article_id: str) -> None:
         self.highlighted = self.get_option_index(article_id)
