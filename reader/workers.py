@@ -1,7 +1,8 @@
-"""Worker processes that take a share of one analysis's work, on the cores this process leaves idle.
+"""Worker processes that take a share of loading and analysing, on the cores this process leaves idle.
 
 Python runs one thread at a time, so another core helps only through another process. ``Workers``
-lends one analysis a worker process per other usable core (none on a single core, at most
+(a context manager: ``with Workers() as workers: analyse(load(paths, workers=workers), workers=workers)``)
+lends one load and analysis a worker process per other usable core (none on a single core, at most
 ``MAX_WORKERS``). ``share`` hands them jobs from the front of a list while this process does jobs
 from the back, so they meet wherever the work is, however much each job costs and however busy the
 machine is. The workers start when first given work, fresh (``spawn``: the reader analyses in a
@@ -85,7 +86,8 @@ def share(
 
 
 class Workers:
-    """The worker processes of one analysis (see the module docstring); ``count`` of them, none until first used."""
+    """The worker processes of one load and analysis (see the module docstring); ``count`` of them, none
+    until first used; closed on leaving a ``with`` block."""
 
     def __init__(self, count: int | None = None) -> None:
         self.count = spare_cores() if count is None else count
