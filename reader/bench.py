@@ -347,7 +347,7 @@ def _milliseconds(values: Sequence[float]) -> str:
             f"({len(values)} presses)")
 
 
-def run(sizes: Sequence[int], starts: int, presses: int, out: Callable[[str], None] = print) -> None:
+def run(sizes: Sequence[int], starts: int, presses: int, out: Callable[[str], None] = print, runs: int = 1) -> None:
     """The benchmark without paths (see the module docstring), printed line by line through ``out``."""
     from reader.load import load
     from reader.paths import bundled_articles
@@ -364,7 +364,7 @@ def run(sizes: Sequence[int], starts: int, presses: int, out: Callable[[str], No
         compileall.compile_dir(scratch / "code" / "reader", quiet=1)
         env = dict(os.environ, NEWSPRISM_DATA_DIR=str(scratch / "data"), NEWSPRISM_CACHE_DIR=str(scratch / "cache"),
                    PYTHONPATH=os.pathsep.join(filter(None, (str(scratch / "code"), os.environ.get("PYTHONPATH")))))
-        corpora = _analysis_table(sizes, scratch, env, out)
+        corpora = _analysis_table(sizes, runs, scratch, env, out)
         size = WARM_SIZE if WARM_SIZE in corpora else max(corpora)
         _starts(size, corpora[size], starts, scratch, env, out)
         _keys(size, corpora[size], presses, scratch, env, out)
@@ -373,12 +373,14 @@ def run(sizes: Sequence[int], starts: int, presses: int, out: Callable[[str], No
         f"{result.words_per_second:,.0f} words/s")
 
 
-def _analysis_table(sizes: Sequence[int], scratch: Path, env: dict[str, str],
+def _analysis_table(sizes: Sequence[int], runs: int, scratch: Path, env: dict[str, str],
                     out: Callable[[str], None]) -> dict[int, Path]:
-    """Generate a corpus of each size in ``scratch``, analyse it cold then warm, print a row each; the corpora."""
+    """Generate a corpus of each size in ``scratch``, analyse it cold then warm ``runs`` times, print a row
+    each (the runs of median cold and median warm time); the corpora."""
     from reader.synthetic import write_corpus
 
-    out("\nanalysis (wall-clock seconds; cold: first analysis, writing the cache; warm: again, through it)")
+    out("\nanalysis (wall-clock seconds; cold: first analysis, writing the cache; warm: again, through it"
+        + (f"; each the run of median time of {runs})" if runs > 1 else ")"))
     widths = (8, 10, 6, 6, 8, 7, 6, 7, 9, 7, 9, 6, 9)
 
     def line(cells: Sequence[str]) -> str:
@@ -388,13 +390,21 @@ def _analysis_table(sizes: Sequence[int], scratch: Path, env: dict[str, str],
     corpora: dict[int, Path] = {}
     for size in sizes:
         corpora[size] = write_corpus(scratch / f"corpus-{size}", size)
-        arguments = ["--measure", str(corpora[size]), "--cache-dir", str(scratch / f"cache-{size}")]
-        cold, warm = _run_child(arguments, env, scratch), _run_child(arguments, env, scratch)
+        colds, warms = [], []
+        for n in range(runs):  # the last run's cache is the one the starts below find warm
+            cache = scratch / (f"cache-{size}" if n == runs - 1 else f"cache-{size}-{n}")
+            arguments = ["--measure", str(corpora[size]), "--cache-dir", str(cache)]
+            colds.append(_run_child(arguments, env, scratch))
+            warms.append(_run_child(arguments, env, scratch))
+        cold, warm = (sorted(measured, key=lambda m: m["seconds"])[len(measured) // 2] for measured in (colds, warms))
         out(line((
             f"{cold['articles']:,}", f"{cold['words']:,}", *(f"{cold['stages'][s]:.2f}" for s in STAGE_NAMES),
             f"{cold['seconds']:.2f}", f"{cold['words'] / cold['seconds']:,.0f}", f"{cold['cpu']:.2f}",
             f"{cold['rss_mib']:.0f} MiB", f"{warm['seconds']:.2f}", f"{warm['rss_mib']:.0f} MiB",
         )))
+        if runs > 1:
+            times = ", ".join(f"{c['seconds']:.2f}" for c in colds)
+            out(f"{'':10}cold runs: {times} s")
     out("(peak RSS: resource.getrusage maxrss of the analysing process, interpreter and imports included)")
     return corpora
 
@@ -459,6 +469,8 @@ def main(argv: Sequence[str] | None = None) -> int:
                         help="generated corpus sizes, in articles (default 100,1000,10000)")
     parser.add_argument("--starts", type=int, default=7, help="starts of the reader to time (default 7)")
     parser.add_argument("--presses", type=int, default=50, help="key presses to time (default 50)")
+    parser.add_argument("--runs", type=int, default=1,
+                        help="cold and warm analyses of each size; the median counts (default 1)")
     parser.add_argument("--repeat", type=int, default=40, help="with PATH: copies of the corpus to time (default 40)")
     parser.add_argument("--rounds", type=int, default=3, help="with PATH: rounds; the best counts (default 3)")
     parser.add_argument("--measure", type=Path, help=argparse.SUPPRESS)
@@ -472,7 +484,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         corpus = repeated(load(args.paths), max(1, args.repeat))
         print(format_table([bench(corpus, max(1, args.rounds)) for _name, bench in BENCHES]))
     else:
-        run([int(size) for size in args.sizes.split(",")], max(1, args.starts), max(1, args.presses))
+        run([int(size) for size in args.sizes.split(",")], max(1, args.starts), max(1, args.presses),
+            runs=max(1, args.runs))
     return 0
 
 

@@ -15,7 +15,7 @@ from reader.synthetic import write_corpus
 
 
 def test_the_benchmark_runs_on_a_tiny_corpus_and_prints_every_measurement(capsys):
-    assert main(["--sizes", "12", "--starts", "1", "--presses", "2"]) == 0
+    assert main(["--sizes", "12", "--starts", "1", "--presses", "2", "--runs", "2"]) == 0
     out = capsys.readouterr().out
     assert out.startswith("machine: ")
     lines = out.splitlines()
@@ -23,6 +23,8 @@ def test_the_benchmark_runs_on_a_tiny_corpus_and_prints_every_measurement(capsys
     assert header.split()[2:2 + len(STAGE_NAMES)] == list(STAGE_NAMES)
     row = lines[lines.index(header) + 1].split()
     assert row[0] == "12" and int(row[1].replace(",", "")) > 12 * 400
+    runs = lines[lines.index(header) + 2].split()
+    assert runs[:2] == ["cold", "runs:"] and len(runs) == 5 and runs[-1] == "s"  # two times, each cold
     for label in ("bare Textual app", "bundled story, empty cache", "bundled story, warm cache",
                   "12 articles, warm cache", "down in the list, while analysing", "] jump to the next source", "] held down",
                   "entity recogniser"):
