@@ -198,8 +198,7 @@ class Run:
             groups[n] = found
             self._keep(LINKS, key, encode_links, (stories[n], found))
         changed = feedback.apply(corpus, feedback.load())
-        story_passages = [[p for _, p in passages] for passages in stories]
-        corpus.events = links.find_events(corpus, links.unchanged_groups(story_passages, groups, changed))
+        corpus.events = links.find_events(corpus, links.unchanged_groups(stories, groups, changed))
         self._flush([LINKS])
 
     def _get(self, kind: str, key: str) -> Any | None:

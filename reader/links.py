@@ -173,7 +173,7 @@ def link_passages(
     stories = list(stories_of(corpus))
     groups = link_stories(stories, vocabulary, checkpoint, workers)
     changed = feedback.apply(corpus, feedback.load())
-    corpus.events = find_events(corpus, unchanged_groups([[p for _, p in s] for s in stories], groups, changed))
+    corpus.events = find_events(corpus, unchanged_groups(stories, groups, changed))
 
 
 def link_stories(
@@ -569,11 +569,13 @@ def story_groups(passages: list[Passage]) -> Groups:
     return sorted(sorted(map(position.__getitem__, group)) for group in _merge_overlapping(_clique_cover(graph)))
 
 
-def unchanged_groups(stories: list[list[Passage]], groups: list[Groups], changed: set[str]) -> list[set[str]]:
-    """The event groups (as passage ids) of ``stories``, but of those holding a passage in ``changed``
-    (one whose links the user's feedback changed since the groups were found)."""
-    return [{passages[n].id for n in group}
-            for passages, found in zip(stories, groups) if not any(p.id in changed for p in passages)
+def unchanged_groups(
+    stories: list[list[tuple[Article, Passage]]], groups: list[Groups], changed: set[str]
+) -> list[set[str]]:
+    """The event groups (as passage ids) of ``stories`` (see ``stories_of``), but of those holding a passage
+    in ``changed`` (one whose links the user's feedback changed since the groups were found)."""
+    return [{passages[n][1].id for n in group}
+            for passages, found in zip(stories, groups) if not any(p.id in changed for _, p in passages)
             for group in found]
 
 

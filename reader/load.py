@@ -122,8 +122,8 @@ def _load(paths: Iterable[Path | str], max_bytes: int, cache: Cache | None, work
         if isinstance(entry, Problem):
             corpus.problems.append(entry)
             continue
-        if entry.parsed is None:
-            corpus.problems.append(Problem(shown_path(entry.path), entry.error or "not parsed"))
+        if entry.error is not None:  # every other file is parsed by now
+            corpus.problems.append(Problem(shown_path(entry.path), entry.error))
             continue
         article, warnings = entry.parsed
         corpus.problems.extend(warnings)
